@@ -1,0 +1,45 @@
+"""The document type (scheda, card, article, other), decided by structure, never by file name.
+
+Rules are data (`schemas/doc_types.json`), tried in order: how many distinct scheda labels
+stand as labelled fields, how many card labels open a line, how many article header
+labels (`Autore:`, `Località:` …) appear near the top.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from extract.config import Config
+from extract.document import Document
+from extract.text import fold, line_spans
+
+HEADER_CHARS = 3000
+
+
+def _scheda_labels(document: Document, config: Config) -> int:
+    return len({item.key for item in document.fields if (spec := config.label(item.key)) and spec.kind == "field"})
+
+
+def _line_labels(document: Document, labels: list[str]) -> int:
+    starts = [fold(line) for line, _s, _e in line_spans(document.text) if line]
+    return sum(1 for label in labels if any(line.startswith(fold(label)) for line in starts))
+
+
+def _header_labels(document: Document, labels: list[str]) -> int:
+    head = document.text[:HEADER_CHARS]
+    return sum(1 for label in labels if re.search(rf"{re.escape(label)}\s*:", head))
+
+
+def classify(document: Document, config: Config) -> str:
+    rule: dict[str, Any]
+    for rule in config.doc_type_rules:
+        if "labels_from" in rule:
+            found = _scheda_labels(document, config)
+        elif "labels" in rule:
+            found = _line_labels(document, rule["labels"])
+        else:
+            found = _header_labels(document, rule["header_labels"])
+        if found >= rule["min_labels"]:
+            return rule["doc_type"]
+    return "other"

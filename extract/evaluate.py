@@ -1,0 +1,229 @@
+"""Scores extracted tables against gold files, exactly as SPEC.md says.
+
+A gold key with `null` makes any extracted value a false positive; an absent key is not
+scored; scalars match after normalisation (amounts within 0.005, strings case- and
+whitespace-insensitive); lists and child-table rows score as sets. Counting is by set
+operations per field, like spaCy's PRFScore; a missing document or row counts as all
+false negatives, never as skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+GOLD_SUFFIX = ".gold.json"
+SCALAR_TABLES = ("processes", "documents")
+ROW_TABLES = ("counts", "actors", "contacts")
+AMOUNT_TOLERANCE = 0.005
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    path: Path
+    doc_id: str
+    gold: dict[str, Any]
+
+
+@dataclass
+class FieldScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        denominator = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / denominator if denominator else 1.0
+
+    def add(self, other: FieldScore) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.tn += other.tn
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One scored comparison: which document, field, gold and extracted values, and the counts."""
+
+    doc: str
+    field: str
+    gold: Any
+    extracted: Any
+    score: FieldScore
+
+
+@dataclass
+class Scores:
+    fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def record(self, outcome: Outcome) -> None:
+        self.fields[outcome.field].add(outcome.score)
+        self.outcomes.append(outcome)
+
+    def micro(self, prefixes: tuple[str, ...] = ()) -> FieldScore:
+        total = FieldScore()
+        for name, score in self.fields.items():
+            if not prefixes or name.startswith(prefixes):
+                total.add(score)
+        return total
+
+    def as_dict(self) -> dict[str, Any]:
+        micro = self.micro()
+        return {
+            "fields": {name: _score_dict(score) for name, score in sorted(self.fields.items())},
+            "micro": _score_dict(micro),
+        }
+
+
+def _score_dict(score: FieldScore) -> dict[str, Any]:
+    return {
+        "tp": score.tp,
+        "fp": score.fp,
+        "fn": score.fn,
+        "tn": score.tn,
+        "precision": round(score.precision, 4),
+        "recall": round(score.recall, 4),
+        "f1": round(score.f1, 4),
+    }
+
+
+def find_gold(dirs: Iterable[Path]) -> list[GoldDocument]:
+    """Every `<document>.gold.json` under `dirs` whose document sits beside it."""
+    found = []
+    for directory in dirs:
+        paths = [directory] if directory.is_file() else sorted(directory.rglob(f"*{GOLD_SUFFIX}"))
+        for gold_path in paths:
+            document = gold_path.with_name(gold_path.name[: -len(GOLD_SUFFIX)])
+            if not document.is_file():
+                warnings.warn(f"gold file without its document: {gold_path}", stacklevel=2)
+                continue
+            try:
+                gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as exc:
+                warnings.warn(f"malformed gold file {gold_path}: {exc}", stacklevel=2)
+                continue
+            doc_id = hashlib.sha256(document.read_bytes()).hexdigest()
+            found.append(GoldDocument(document, doc_id, gold))
+    return found
+
+
+def normalise(value: Any) -> Any:
+    """The comparable form of a gold or extracted value."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        return float(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    if hasattr(value, "tolist"):
+        return normalise(value.tolist())
+    if isinstance(value, (list, tuple, set)):
+        return [normalise(item) for item in value]
+    return value
+
+
+def same(gold: Any, extracted: Any) -> bool:
+    if isinstance(gold, float) and isinstance(extracted, float) and not isinstance(gold, bool):
+        return abs(gold - extracted) <= AMOUNT_TOLERANCE
+    return gold == extracted
+
+
+def score_scalar(gold: Any, extracted: Any) -> FieldScore:
+    gold, extracted = normalise(gold), normalise(extracted)
+    if isinstance(gold, list) or isinstance(extracted, list):
+        return score_set(gold or [], extracted or [])
+    if gold is None:
+        return FieldScore(fp=1) if extracted is not None else FieldScore(tn=1)
+    if extracted is None:
+        return FieldScore(fn=1)
+    return FieldScore(tp=1) if same(gold, extracted) else FieldScore(fp=1, fn=1)
+
+
+def score_set(gold: list[Any], extracted: list[Any]) -> FieldScore:
+    gold_set = {json.dumps(item, sort_keys=True) for item in gold}
+    extracted_set = {json.dumps(item, sort_keys=True) for item in extracted}
+    return FieldScore(
+        tp=len(gold_set & extracted_set), fp=len(extracted_set - gold_set), fn=len(gold_set - extracted_set)
+    )
+
+
+def score_rows(gold_rows: list[dict[str, Any]], extracted_rows: list[dict[str, Any]]) -> FieldScore:
+    """Child-table rows as a set: a gold row is found by an extracted row agreeing on the gold row's keys."""
+    remaining = [{key: normalise(value) for key, value in row.items()} for row in extracted_rows]
+    tp = 0
+    for gold_row in gold_rows:
+        wanted = {key: normalise(value) for key, value in gold_row.items()}
+        for index, row in enumerate(remaining):
+            if all(_row_value_matches(value, row.get(key)) for key, value in wanted.items()):
+                tp += 1
+                del remaining[index]
+                break
+    return FieldScore(tp=tp, fn=len(gold_rows) - tp, fp=len(remaining))
+
+
+def _row_value_matches(gold: Any, extracted: Any) -> bool:
+    if isinstance(gold, list):
+        return sorted(map(str, gold)) == sorted(map(str, extracted or []))
+    return same(gold, extracted)
+
+
+def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
+    """Score extracted tables (`name -> list of row dicts`) against the gold documents."""
+    index: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for name, rows in tables.items():
+        for row in rows:
+            index[name][row["doc_id"]].append(row)
+    scores = Scores()
+    for gold_doc in gold_docs:
+        label = gold_doc.path.as_posix()
+        for table in SCALAR_TABLES:
+            expected = gold_doc.gold.get(table)
+            if not isinstance(expected, dict):
+                continue
+            rows = index[table].get(gold_doc.doc_id, [])
+            row = rows[0] if rows else {}
+            for key, gold_value in expected.items():
+                extracted = row.get(key)
+                scores.record(
+                    Outcome(label, f"{table}.{key}", gold_value, extracted, score_scalar(gold_value, extracted))
+                )
+        for table in ROW_TABLES:
+            expected_rows = gold_doc.gold.get(table)
+            if not isinstance(expected_rows, list):
+                continue
+            extracted_rows = [
+                {key: value for key, value in row.items() if key != "doc_id"}
+                for row in index[table].get(gold_doc.doc_id, [])
+            ]
+            outcome = score_rows(expected_rows, extracted_rows)
+            scores.record(Outcome(label, table, expected_rows, extracted_rows, outcome))
+    return scores

@@ -1,0 +1,52 @@
+"""Values of labelled fields (`Anno Finanziamento` / `2014`), normalised by the label's normaliser.
+
+The label table in `schemas/scheda_labels.jsonl` says which field a label fills and how its
+value is read. Only the value's first line is read for a scalar: what follows it may be
+text of a label the vocabulary does not know yet.
+"""
+
+from __future__ import annotations
+
+from extract.document import Document, LabelledField, Mention
+from extract.extractors import Resources, extractor
+from extract.normalise.dates import DateValue
+
+NAME = "label_value.v1"
+CONFIDENCE = 0.95
+
+
+def _first_line(item: LabelledField) -> tuple[str, int, int] | None:
+    lines = item.value_lines()
+    if not lines:
+        return None
+    text, start = lines[0]
+    return text, start, start + len(text)
+
+
+def mentions_for_field(item: LabelledField, field: str, normaliser_name: str, resources: Resources) -> list[Mention]:
+    """The mentions one labelled value gives: one, or two for a date (value and precision)."""
+    first = _first_line(item)
+    if first is None:
+        return []
+    raw, start, end = first
+    value = resources.normalisers[normaliser_name](raw)
+    if value is None:
+        return []
+    extractor_name = f"{NAME}:{item.label}"
+    if isinstance(value, DateValue):
+        return [
+            Mention(field, raw, value.value, start, end, extractor_name, CONFIDENCE),
+            Mention(f"{field}_precision", raw, value.precision, start, end, extractor_name, CONFIDENCE),
+        ]
+    return [Mention(field, raw, value, start, end, extractor_name, CONFIDENCE)]
+
+
+@extractor(NAME, emits=("*labelled*",))
+def extract_labelled_values(document: Document, resources: Resources) -> list[Mention]:
+    mentions: list[Mention] = []
+    for item in document.fields:
+        spec = resources.config.label(item.key)
+        if spec is None or spec.field is None or spec.normaliser is None:
+            continue
+        mentions.extend(mentions_for_field(item, spec.field, spec.normaliser, resources))
+    return mentions

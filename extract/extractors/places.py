@@ -1,0 +1,193 @@
+"""Where a process happens: region, place, province and the comuni of its territory.
+
+Sources are tried by the structure of the document, most specific first: the `Indirizzo`
+line (postcode + comune + sigla), then who decides (`Titolari della decisione`), who is
+funded, who runs it, each read for "Comune di X" or "Unione …". Comuni are checked
+against the ISTAT list; region and province follow from the comune when not stated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.document import Document, LabelledField, Mention
+from extract.extractors import Resources, extractor
+from extract.gazetteer import Comune
+from extract.text import collapse_whitespace, line_spans
+
+# (label tag, confidence): the order of trust between the labelled sources of a place.
+PLACE_SOURCES = (("place.address", 0.9), ("place.holder", 0.8), ("place.beneficiary", 0.7), ("place.structure", 0.6))
+DERIVED_CONFIDENCE_FACTOR = 0.9
+_TERRITORY_SPLIT = re.compile(r"\s*(?:[,;/]|\s-\s|\be\b|\bed\b)\s*")
+_NOT_A_NAME = re.compile(r"[/\\]\S|\.(?:jpe?g|png|gif|pdf)\b|https?:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    postcode_locality: re.Pattern[str]
+    comune_of: re.Pattern[str]
+    union_name: re.Pattern[str]
+
+
+def _patterns(resources: Resources) -> _Patterns:
+    cached = resources.cache.get("places.patterns")
+    if cached is None:
+        places = resources.config.places
+        cached = resources.cache["places.patterns"] = _Patterns(
+            re.compile(places["postcode_locality"], re.MULTILINE),
+            re.compile(places["comune_of"]),
+            re.compile(places["union_name"]),
+        )
+    return cached
+
+
+def _fields_tagged(document: Document, resources: Resources, tag: str) -> list[LabelledField]:
+    keys = resources.config.labels_tagged(tag)
+    return [item for item in document.fields if item.key in keys]
+
+
+def _longest_comune(name: str, start: int, resources: Resources) -> tuple[Comune, str, int] | None:
+    """The longest leading run of words in `name` that is a comune (`Cesena Progetti` -> `Cesena`)."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        comune = resources.gazetteer.comune(candidate)
+        if comune is not None:
+            return comune, candidate, start
+    return None
+
+
+def _place_mentions(
+    raw: str, start: int, comune: Comune | None, province: str | None, name: str, confidence: float
+) -> list[Mention]:
+    """place as named, plus province and region from the comune (or an explicit sigla)."""
+    end = start + len(raw)
+    mentions = [Mention("place", raw, collapse_whitespace(raw), start, end, name, confidence)]
+    derived = confidence * DERIVED_CONFIDENCE_FACTOR
+    if province:
+        mentions.append(Mention("province", raw, province, start, end, name, confidence))
+    elif comune is not None:
+        mentions.append(Mention("province", raw, comune.province, start, end, f"{name}:istat", derived))
+    if comune is not None:
+        mentions.append(Mention("region", raw, comune.region, start, end, f"{name}:istat", derived))
+    return mentions
+
+
+def _from_address(item: LabelledField, resources: Resources, confidence: float) -> list[Mention]:
+    patterns = _patterns(resources)
+    gazetteer = resources.gazetteer
+    for line, line_start in item.value_lines():
+        for match in patterns.postcode_locality.finditer(line):
+            locality = match["locality"].strip()
+            sigla = match["sigla"] or match["sigla_paren"]
+            sigla = sigla if sigla and gazetteer.is_province(sigla) else None
+            comune = gazetteer.comune(locality, frozenset({sigla}) if sigla else frozenset())
+            if comune is None:
+                continue
+            start = line_start + match.start("locality")
+            mentions = _place_mentions(locality, start, comune, sigla, "place.v1:address", confidence)
+            if sigla:
+                region = gazetteer.region_of_province(sigla)
+                mentions.append(
+                    Mention(
+                        "region",
+                        sigla,
+                        region,
+                        *_span_of(match, "sigla", line_start),
+                        "place.v1:address_sigla",
+                        confidence,
+                    )
+                )
+            return mentions
+    return []
+
+
+def _span_of(match: re.Match[str], group: str, offset: int) -> tuple[int, int]:
+    name = group if match[group] else f"{group}_paren"
+    return offset + match.start(name), offset + match.end(name)
+
+
+def _from_entity(item: LabelledField, resources: Resources, confidence: float, name: str) -> list[Mention]:
+    """`Comune di X` (X an ISTAT comune) or `Unione …` named in a labelled value."""
+    patterns = _patterns(resources)
+    for line, line_start in item.value_lines():
+        for match in patterns.comune_of.finditer(line):
+            found = _longest_comune(match["name"], line_start + match.start("name"), resources)
+            if found is not None:
+                comune, raw, start = found
+                return _place_mentions(raw, start, comune, None, name, confidence)
+        union = patterns.union_name.search(line)
+        if union is not None:
+            raw = union["name"].rstrip(" .,;")
+            start = line_start + union.start("name")
+            return [Mention("place", raw, collapse_whitespace(raw), start, start + len(raw), name, confidence * 0.95)]
+    return []
+
+
+@extractor("place.v1", emits=("place", "province", "region"))
+def extract_place(document: Document, resources: Resources) -> list[Mention]:
+    mentions: list[Mention] = []
+    for tag, confidence in PLACE_SOURCES:
+        for item in _fields_tagged(document, resources, tag):
+            if tag == "place.address":
+                mentions += _from_address(item, resources, confidence)
+            else:
+                mentions += _from_entity(item, resources, confidence, f"place.v1:{tag.split('.')[1]}")
+    return mentions
+
+
+@extractor("region_line.v1", emits=("region",))
+def extract_region_line(document: Document, resources: Resources) -> list[Mention]:
+    """A line `Regione Emilia-Romagna` (page header or label-hidden field) names the region."""
+    gazetteer = resources.gazetteer
+    mentions = []
+    for line, start, _end in line_spans(document.text):
+        match = gazetteer.region_line.match(line) if line else None
+        region = gazetteer.region(match["region"]) if match else None
+        if region is not None:
+            mentions.append(Mention("region", line, region, start, start + len(line), "region_line.v1", 0.95))
+    return mentions
+
+
+@extractor("territory.v1", emits=("municipalities",))
+def extract_territory(document: Document, resources: Resources) -> list[Mention]:
+    """Comuni listed under `Territorio Interessato` / `Mappa`, each by its official ISTAT name.
+
+    Names are resolved exactly first; short names (`Novi`) are then resolved within the
+    provinces and region the document already names.
+    """
+    gazetteer = resources.gazetteer
+    parts: list[tuple[str, int]] = []
+    for item in _fields_tagged(document, resources, "territory"):
+        for line, line_start in item.value_lines():
+            if _NOT_A_NAME.search(line):
+                continue
+            for piece in _pieces(line):
+                parts.append((piece[0], line_start + piece[1]))
+    exact = {raw: gazetteer.comune(raw) for raw, _ in parts}
+    provinces = frozenset(comune.province for comune in exact.values() if comune is not None)
+    provinces |= frozenset(
+        mention.value for mention in extract_place(document, resources) if mention.field == "province"
+    )
+    regions = {comune.region for comune in exact.values() if comune is not None}
+    region = next(iter(regions)) if len(regions) == 1 else None
+    mentions = []
+    for raw, start in parts:
+        comune = exact[raw] or gazetteer.comune(raw, provinces, region)
+        if comune is not None:
+            mentions.append(Mention("municipalities", raw, comune.name, start, start + len(raw), "territory.v1", 0.9))
+    return mentions
+
+
+def _pieces(line: str) -> list[tuple[str, int]]:
+    """`Carpi, Novi e Soliera` -> the three names with their offsets in the line."""
+    pieces = []
+    position = 0
+    for chunk in _TERRITORY_SPLIT.split(line):
+        index = line.find(chunk, position)
+        cleaned = re.sub(r"^(?:[Cc]omuni?\s+di\s+)", "", chunk).strip(" .")
+        if cleaned:
+            pieces.append((cleaned, index + chunk.find(cleaned)))
+        position = index + len(chunk)
+    return pieces

@@ -1,0 +1,39 @@
+"""Normalisers: pure functions from the raw text of a value to a typed value, or None.
+
+Each is built once per run from the vocabularies in `schemas/` (`build_normalisers`) and
+looked up by name from the label table, like Scrapy's per-field input processors.
+`None` means "no value here" (a null phrase, or text that is not of the type); falsy
+values such as `False` and `0` are real values and are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from extract.config import Config
+from extract.normalise.dates import DateParser
+from extract.normalise.numbers import parse_count, parse_eur, parse_int, parse_percent, parse_year
+from extract.normalise.values import ValueVocabulary
+
+Normaliser = Callable[[str], Any]
+
+
+def build_normalisers(config: Config) -> dict[str, Normaliser]:
+    """Every normaliser by the name the label table uses, each refusing null phrases first."""
+    vocabulary = ValueVocabulary(config.values)
+    dates = DateParser(config.values["months"], config.values["month_qualifiers"]["words"])
+    typed: dict[str, Normaliser] = {
+        "text": vocabulary.text,
+        "lower": vocabulary.lower,
+        "bool": vocabulary.boolean,
+        "status": vocabulary.status,
+        "gender": vocabulary.gender,
+        "year": parse_year,
+        "int": parse_int,
+        "count": parse_count,
+        "eur": parse_eur,
+        "percent": parse_percent,
+        "date": dates.parse,
+    }
+    return {name: vocabulary.unless_null(function) for name, function in typed.items()}

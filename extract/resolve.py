@@ -1,0 +1,75 @@
+"""From many mentions to one value per field (Scrapy's output processors).
+
+Strategies are named pure functions chosen per field in `schemas/pipeline.json`:
+`prefer_labelled` takes the most confident mention, then the earliest in the text;
+`union` keeps every distinct value, sorted. Derivations then fill what the SPEC derives
+from other fields (a start year from a start date), as mentions with the source's span.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from extract.config import Config
+from extract.document import Mention
+from extract.registry import Registry
+
+RESOLVERS = Registry("resolver")
+Resolver = Callable[[list[Mention]], list[Mention]]
+DERIVED_CONFIDENCE_FACTOR = 0.9
+
+
+@RESOLVERS.register("prefer_labelled")
+def prefer_labelled(mentions: list[Mention]) -> list[Mention]:
+    """The highest confidence wins; ties go to the mention that comes first in the text."""
+    return [min(mentions, key=lambda mention: (-mention.confidence, mention.start, mention.end))]
+
+
+@RESOLVERS.register("union")
+def union(mentions: list[Mention]) -> list[Mention]:
+    """One mention per distinct value (the first in the text), ordered by value."""
+    first: dict[str, Mention] = {}
+    for mention in sorted(mentions, key=lambda item: (item.start, item.end)):
+        first.setdefault(str(mention.value), mention)
+    return [first[key] for key in sorted(first)]
+
+
+def _year_of(source: str, target: str) -> Callable[[dict[str, list[Mention]]], list[Mention]]:
+    def derive(chosen: dict[str, list[Mention]]) -> list[Mention]:
+        if target in chosen or source not in chosen:
+            return []
+        mention = chosen[source][0]
+        confidence = mention.confidence * DERIVED_CONFIDENCE_FACTOR
+        return [
+            Mention(
+                target,
+                mention.raw,
+                mention.value.year,
+                mention.start,
+                mention.end,
+                f"derive:year_of_{source}",
+                confidence,
+            )
+        ]
+
+    derive.__name__ = f"{target}_from_{source}"
+    return derive
+
+
+DERIVATIONS = (_year_of("start_date", "start_year"), _year_of("end_date", "end_year"))
+
+
+def resolve(mentions: list[Mention], config: Config) -> tuple[dict[str, list[Mention]], list[Mention]]:
+    """(chosen mentions by field, every mention including derived ones)."""
+    settings = config.pipeline["resolvers"]
+    by_field: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_field[mention.field].append(mention)
+    chosen = {
+        field: RESOLVERS.get(settings.get(field, settings["default"]))(found) for field, found in by_field.items()
+    }
+    derived = [mention for derivation in DERIVATIONS for mention in derivation(chosen)]
+    for mention in derived:
+        chosen[mention.field] = [mention]
+    return chosen, mentions + derived

@@ -1,0 +1,84 @@
+"""Typed rows for the Parquet tables, from the chosen mentions of one document."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from extract.config import Config
+from extract.document import Document, Mention
+
+LIST_TYPE_PREFIX = "list<"
+
+
+def value_as_text(value: Any) -> str | None:
+    """The `mentions.value` column: one string form per type, stable across runs."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def _columns(config: Config, table: str) -> list[dict[str, Any]]:
+    return [column for column in config.tables[table] if column["name"] != "doc_id"]
+
+
+def _row(config: Config, table: str, chosen: dict[str, list[Mention]]) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for column in _columns(config, table):
+        found = chosen.get(column["name"], [])
+        if column["type"].startswith(LIST_TYPE_PREFIX):
+            row[column["name"]] = [mention.value for mention in found]
+        else:
+            row[column["name"]] = found[0].value if found else None
+    return row
+
+
+def process_row(document: Document, config: Config, chosen: dict[str, list[Mention]]) -> dict[str, Any] | None:
+    """The `processes` row, or None when nothing about a process was found."""
+    row = _row(config, "processes", chosen)
+    if all(value is None or value == [] for value in row.values()):
+        return None
+    return {"doc_id": document.doc_id, **row}
+
+
+def document_row(document: Document, chosen: dict[str, list[Mention]], status: str) -> dict[str, Any]:
+    def first(field: str) -> Any:
+        found = chosen.get(field)
+        return found[0].value if found else None
+
+    return {
+        "doc_id": document.doc_id,
+        "source_path": document.source_path,
+        "source_url": document.source_url,
+        "format": document.format,
+        "doc_type": document.doc_type,
+        "title": first("title"),
+        "n_pages": document.n_pages,
+        "published_date": first("published_date"),
+        "modified_date": first("modified_date"),
+        "status": status,
+    }
+
+
+def mention_rows(document: Document, mentions: list[Mention]) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": document.doc_id,
+            "field": mention.field,
+            "raw": mention.raw,
+            "value": value_as_text(mention.value),
+            "start_char": mention.start,
+            "end_char": mention.end,
+            "page": mention.page,
+            "extractor": mention.extractor,
+            "confidence": round(mention.confidence, 4),
+        }
+        for mention in sorted(mentions, key=lambda item: (item.start, item.field))
+    ]
