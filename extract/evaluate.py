@@ -21,6 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 GOLD_SUFFIX = ".gold.json"
 SCALAR_TABLES = ("processes", "documents")
 ROW_TABLES = ("counts", "actors", "contacts")
@@ -130,7 +132,7 @@ def find_gold(dirs: Iterable[Path]) -> list[GoldDocument]:
 
 def normalise(value: Any) -> Any:
     """The comparable form of a gold or extracted value."""
-    if value is None:
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None

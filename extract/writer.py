@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -27,6 +28,9 @@ _SIMPLE_TYPES = {
     "float64": pa.float64(),
     "date32": pa.date32(),
 }
+# Nullable pandas dtypes recorded in the file's pandas metadata, so that a plain
+# pd.read_parquet gives years as Int16 (not 2014.0) and flags as boolean (not object).
+_PANDAS_DTYPES = {pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(), pa.bool_(): pd.BooleanDtype()}
 _DECIMAL = re.compile(r"decimal128\((\d+),\s*(\d+)\)")
 _LIST = re.compile(r"list<(.+)>")
 
@@ -54,7 +58,8 @@ def table_schema(config: Config, table: str) -> pa.Schema:
 def write_table(config: Config, table: str, rows: list[dict[str, Any]], out_dir: Path) -> Path:
     """Write `rows` as `<out_dir>/<table>.parquet`, atomically."""
     schema = table_schema(config, table)
-    arrow_table = pa.Table.from_pylist(rows, schema=schema)
+    frame = pa.Table.from_pylist(rows, schema=schema).to_pandas(types_mapper=_PANDAS_DTYPES.get)
+    arrow_table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{table}.parquet"
     handle, temporary = tempfile.mkstemp(prefix=f".{table}.", suffix=".parquet.tmp", dir=out_dir)

@@ -1,0 +1,42 @@
+"""The command line as a user meets it: defaults, exit codes, summary, console script."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, SAMPLES, read_tables
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "extract", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_run_defaults_to_data_raw_and_data_structured(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLES, tmp_path / "data" / "raw")
+    result = _run("run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "errors: 2" in result.stdout
+    assert "broken/garbage.txt [load] binary_content" in result.stdout
+    assert "scheda" in result.stdout
+    tables = read_tables(tmp_path / "data" / "structured")
+    assert {"documents", "processes", "mentions", "errors"} <= set(tables)
+    assert len(tables["processes"]) >= 4
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    missing = _run("run", "no/such/folder", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert "input not found: no/such/folder" in missing.stderr
+    assert _run("frobnicate", cwd=tmp_path).returncode == 2
+    assert _run(cwd=tmp_path).returncode == 2
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "extract"
+    assert script.exists(), "pip install -e . should install the `extract` script"
+    result = subprocess.run([str(script), "run", "--help"], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0
+    assert "--out" in result.stdout
