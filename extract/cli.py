@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
+import time
 from pathlib import Path
 
+from extract.baseline import build_baseline, write_baseline
+from extract.diff import diff_outputs, format_diff
+from extract.evaluate import find_gold, load_output, score
 from extract.pipeline import Pipeline, RunSummary
+from extract.report import scores_markdown, scores_table
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUT = Path("data/structured")
@@ -39,6 +46,50 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _missing(paths: list[Path], command: str) -> bool:
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        print(f"extract {command}: not found: {', '.join(missing)}", file=sys.stderr)
+    return bool(missing)
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    if _missing(args.gold_dirs + ([args.from_dir] if args.from_dir else []), "eval"):
+        return EXIT_USAGE
+    started = time.perf_counter()
+    gold = find_gold(args.gold_dirs)
+    if not gold:
+        print("extract eval: no *.gold.json files beside their documents in the given folders", file=sys.stderr)
+        return EXIT_USAGE
+    if args.from_dir:
+        tables = load_output(args.from_dir)
+    else:
+        files = [(item.root, item.path) for item in gold]
+        with tempfile.TemporaryDirectory(prefix="extract-eval-") as scratch:
+            out = args.out or Path(scratch)
+            Pipeline().run_files(files, out, progress=False if args.quiet else None)
+            tables = load_output(out)
+    scores = score(gold, tables)
+    print(scores_markdown(scores) if args.markdown else scores_table(scores))
+    print(f"\n{len(gold)} gold documents scored in {time.perf_counter() - started:.1f} s")
+    if args.json:
+        args.json.write_text(json.dumps(scores.as_dict(), indent=1) + "\n", encoding="utf-8")
+    if args.write_baseline:
+        corpus = ", ".join(path.as_posix() for path in args.gold_dirs)
+        write_baseline(args.write_baseline, build_baseline(scores, corpus))
+        print(f"baseline written to {args.write_baseline}")
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    if _missing([args.out_a, args.out_b, *args.gold], "diff"):
+        return EXIT_USAGE
+    gold = find_gold(args.gold) if args.gold else None
+    result = diff_outputs(args.out_a, args.out_b, gold)
+    print(json.dumps(result.as_dict(), indent=1, ensure_ascii=False) if args.json else format_diff(result))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extract",
@@ -56,6 +107,49 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(handler=_cmd_run)
+
+    evaluate = commands.add_parser(
+        "eval", help="score the pipeline against gold files: per-field precision, recall, F1"
+    )
+    evaluate.add_argument(
+        "gold_dirs",
+        nargs="+",
+        type=Path,
+        metavar="GOLD_DIR",
+        help="folders (walked recursively) or single *.gold.json files",
+    )
+    evaluate.add_argument("--out", type=Path, help="also keep the run's Parquet here")
+    evaluate.add_argument(
+        "--from",
+        dest="from_dir",
+        type=Path,
+        metavar="DIR",
+        help="score an existing output folder instead of running the pipeline",
+    )
+    evaluate.add_argument("--json", type=Path, metavar="FILE", help="write the scores as JSON")
+    evaluate.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    evaluate.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="write these scores as the quality baseline (commit it on its own)",
+    )
+    evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
+    evaluate.set_defaults(handler=_cmd_eval)
+
+    diff = commands.add_parser("diff", help="what changed between two output folders, per document and field")
+    diff.add_argument("out_a", type=Path, metavar="OUT_A")
+    diff.add_argument("out_b", type=Path, metavar="OUT_B")
+    diff.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="gold folder(s): also show the per-field F1 change",
+    )
+    diff.add_argument("--json", action="store_true", help="machine-readable output")
+    diff.set_defaults(handler=_cmd_diff)
     return parser
 
 

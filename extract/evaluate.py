@@ -31,7 +31,11 @@ AMOUNT_TOLERANCE = 0.005
 
 @dataclass(frozen=True)
 class GoldDocument:
+    """A document with its answer key; `name` is its path relative to the gold folder given."""
+
     path: Path
+    root: Path
+    name: str
     doc_id: str
     gold: dict[str, Any]
 
@@ -68,6 +72,7 @@ class Outcome:
     """One scored comparison: which document, field, gold and extracted values, and the counts."""
 
     doc: str
+    doc_id: str
     field: str
     gold: Any
     extracted: Any
@@ -115,6 +120,7 @@ def find_gold(dirs: Iterable[Path]) -> list[GoldDocument]:
     found = []
     for directory in dirs:
         paths = [directory] if directory.is_file() else sorted(directory.rglob(f"*{GOLD_SUFFIX}"))
+        base = directory.parent if directory.is_file() else directory
         for gold_path in paths:
             document = gold_path.with_name(gold_path.name[: -len(GOLD_SUFFIX)])
             if not document.is_file():
@@ -126,7 +132,7 @@ def find_gold(dirs: Iterable[Path]) -> list[GoldDocument]:
                 warnings.warn(f"malformed gold file {gold_path}: {exc}", stacklevel=2)
                 continue
             doc_id = hashlib.sha256(document.read_bytes()).hexdigest()
-            found.append(GoldDocument(document, doc_id, gold))
+            found.append(GoldDocument(document, base, document.relative_to(base).as_posix(), doc_id, gold))
     return found
 
 
@@ -198,6 +204,13 @@ def _row_value_matches(gold: Any, extracted: Any) -> bool:
     return same(gold, extracted)
 
 
+def load_output(out_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Rows of every Parquet table of a run's output folder."""
+    if not (out_dir / "documents.parquet").is_file():
+        raise FileNotFoundError(f"no pipeline output in {out_dir} (documents.parquet is missing)")
+    return {path.stem: pd.read_parquet(path).to_dict("records") for path in sorted(out_dir.glob("*.parquet"))}
+
+
 def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
     """Score extracted tables (`name -> list of row dicts`) against the gold documents."""
     index: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
@@ -206,7 +219,7 @@ def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
             index[name][row["doc_id"]].append(row)
     scores = Scores()
     for gold_doc in gold_docs:
-        label = gold_doc.path.as_posix()
+        label = gold_doc.name
         for table in SCALAR_TABLES:
             expected = gold_doc.gold.get(table)
             if not isinstance(expected, dict):
@@ -216,7 +229,14 @@ def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
             for key, gold_value in expected.items():
                 extracted = row.get(key)
                 scores.record(
-                    Outcome(label, f"{table}.{key}", gold_value, extracted, score_scalar(gold_value, extracted))
+                    Outcome(
+                        label,
+                        gold_doc.doc_id,
+                        f"{table}.{key}",
+                        gold_value,
+                        extracted,
+                        score_scalar(gold_value, extracted),
+                    )
                 )
         for table in ROW_TABLES:
             expected_rows = gold_doc.gold.get(table)
@@ -227,5 +247,5 @@ def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
                 for row in index[table].get(gold_doc.doc_id, [])
             ]
             outcome = score_rows(expected_rows, extracted_rows)
-            scores.record(Outcome(label, table, expected_rows, extracted_rows, outcome))
+            scores.record(Outcome(label, gold_doc.doc_id, table, expected_rows, extracted_rows, outcome))
     return scores

@@ -120,8 +120,13 @@ class Pipeline:
     def run(
         self, inputs: Iterable[Path], out_dir: Path | None, progress: bool | None = None
     ) -> tuple[RunOutput, RunSummary]:
-        """Process every input file; write the tables to `out_dir` unless it is None."""
-        files = input_files(inputs)
+        """Process every file under `inputs`; write the tables to `out_dir` unless it is None."""
+        return self.run_files(input_files(inputs), out_dir, progress)
+
+    def run_files(
+        self, files: list[tuple[Path, Path]], out_dir: Path | None, progress: bool | None = None
+    ) -> tuple[RunOutput, RunSummary]:
+        """Process (root, file) pairs; `source_path` is each file relative to its root."""
         output = RunOutput()
         bar = tqdm(
             files, desc="extract", unit="doc", disable=None if progress is None else not progress, file=sys.stderr
