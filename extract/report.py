@@ -38,6 +38,7 @@ def scores_markdown(scores: Scores) -> str:
     lines = ["| field | P | R | F1 | TP | FP | FN |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, score in [*sorted(scores.fields.items()), ("**micro average**", scores.micro())]:
         lines.append(
-            f"| {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} | {score.tp} | {score.fp} | {score.fn} |"
+            f"| {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} "
+            f"| {score.tp} | {score.fp} | {score.fn} |"
         )
     return "\n".join(lines)

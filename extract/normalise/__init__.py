@@ -13,7 +13,7 @@ from typing import Any
 
 from extract.config import Config
 from extract.normalise.dates import DateParser
-from extract.normalise.numbers import parse_count, parse_eur, parse_int, parse_percent, parse_year
+from extract.normalise.numbers import YearParser, parse_count, parse_eur, parse_int, parse_percent
 from extract.normalise.values import ValueVocabulary
 
 Normaliser = Callable[[str], Any]
@@ -22,14 +22,15 @@ Normaliser = Callable[[str], Any]
 def build_normalisers(config: Config) -> dict[str, Normaliser]:
     """Every normaliser by the name the label table uses, each refusing null phrases first."""
     vocabulary = ValueVocabulary(config.values)
-    dates = DateParser(config.values["months"], config.values["month_qualifiers"]["words"])
+    years = YearParser(config.values["year_context_words"]["words"])
+    dates = DateParser(config.values["months"], years)
     typed: dict[str, Normaliser] = {
         "text": vocabulary.text,
         "lower": vocabulary.lower,
         "bool": vocabulary.boolean,
         "status": vocabulary.status,
         "gender": vocabulary.gender,
-        "year": parse_year,
+        "year": years.parse,
         "int": parse_int,
         "count": parse_count,
         "eur": parse_eur,

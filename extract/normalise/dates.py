@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from extract.normalise.numbers import YearParser
 from extract.text import fold
 
 
@@ -20,18 +21,17 @@ class DateValue(NamedTuple):
 
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_YEAR_ONLY = re.compile(r"^\D{0,12}?(\d{4})\D{0,3}$")
 
 
 class DateParser:
     """Parses the first date in a value; month names come from `schemas/values.json`."""
 
-    def __init__(self, months: dict[str, list[str]], qualifiers: list[str]) -> None:
+    def __init__(self, months: dict[str, list[str]], years: YearParser) -> None:
         self._months = {fold(name): int(number) for number, names in months.items() for name in names}
         names = "|".join(sorted((re.escape(name) for name in self._months), key=len, reverse=True))
         self._day_month_year = re.compile(rf"(?<!\d)(\d{{1,2}})(?:°|º)?\s+({names})\.?\s+(\d{{4}})(?!\d)")
         self._month_year = re.compile(rf"\b({names})\.?\s+(?:del\s+|de[l']\s*)?(\d{{4}})(?!\d)")
-        self.qualifiers = tuple(qualifiers)
+        self._years = years
 
     @staticmethod
     def _make(year: int, month: int, day: int, precision: str) -> DateValue | None:
@@ -51,6 +51,5 @@ class DateParser:
             return self._make(int(match[3]), self._months[match[2]], int(match[1]), "day")
         if match := self._month_year.search(folded):
             return self._make(int(match[2]), self._months[match[1]], 1, "month")
-        if match := _YEAR_ONLY.match(folded):
-            return self._make(int(match[1]), 1, 1, "year")
-        return None
+        year = self._years.parse(folded)
+        return self._make(year, 1, 1, "year") if year is not None else None

@@ -12,12 +12,14 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import alpha2digit
 
+from extract.text import fold
+
 LOCALE = "it_IT"
 CENTS = Decimal("0.01")
 MIN_YEAR, MAX_YEAR = 1900, 2099
 # 1.234.567,89 | 1234,5 | 1234 | 20000.00 (a dot before exactly two final digits is decimal)
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)(?![\d])")
-_YEAR = re.compile(r"(?<![\d/.,])(\d{4})(?![\d/.,]\d)")
+_YEAR = re.compile(r"(?<![\d/.,])(\d{4})(?!\d|[/.,]\d)")
 _PERCENT_MAX = Decimal(100)
 
 
@@ -62,10 +64,23 @@ def parse_count(raw: str) -> int | None:
     return parse_int(raw)
 
 
-def parse_year(raw: str) -> int | None:
-    """A four-digit year in 1900-2099 standing alone (not part of a date, a phone number or a law number)."""
-    for match in _YEAR.finditer(raw):
-        year = int(match.group(1))
-        if MIN_YEAR <= year <= MAX_YEAR:
-            return year
-    return None
+class YearParser:
+    """A four-digit year in 1900-2099 that is the whole value, but for words such as `nel` or `anno`.
+
+    Not part of a date (`17/12/2014`), a phone number (`0544`), a law number (`3/2010`) or a
+    name (`Bassa Romagna 2020`).
+    """
+
+    def __init__(self, context_words: list[str]) -> None:
+        self._context = {fold(word) for word in context_words}
+
+    def parse(self, raw: str) -> int | None:
+        folded = fold(raw)
+        matches = [match for match in _YEAR.finditer(folded) if MIN_YEAR <= int(match.group(1)) <= MAX_YEAR]
+        if len(matches) != 1:
+            return None
+        rest = (folded[: matches[0].start()] + " " + folded[matches[0].end() :]).replace("'", " ")
+        words = [word.strip(".,;:()-") for word in rest.split()]
+        if any(word and word not in self._context for word in words):
+            return None
+        return int(matches[0].group(1))
