@@ -94,6 +94,10 @@ PLACE_POSITIVE = [
         {("province", "RA")},
     ),
     ("Titolari della decisione\nUnione dei Comuni Valle del Savio", {("place", "Unione dei Comuni Valle del Savio")}),
+    ("Indirizzo\nVia Roma 1 - 40121 Bologna BO", {("place", "Bologna"), ("province", "BO")}),
+    ("Indirizzo\nVia Roma, 1, 40121 Bologna (BO)", {("place", "Bologna"), ("province", "BO")}),
+    ("Indirizzo\nPiazza Grande 5, Modena", {("place", "Modena"), ("province", "MO")}),
+    ("Indirizzo\tVia Emilia 3, 48018 Faenza", {("place", "Faenza"), ("province", "RA")}),
 ]
 PLACE_NEGATIVE = [
     "Indirizzo\nViale Aldo Moro, 50",

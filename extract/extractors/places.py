@@ -47,12 +47,14 @@ def _fields_tagged(document: Document, resources: Resources, tag: str) -> list[L
     return [item for item in document.fields if item.key in keys]
 
 
-def _longest_comune(name: str, start: int, resources: Resources) -> tuple[Comune, str, int] | None:
+def _longest_comune(
+    name: str, start: int, resources: Resources, provinces: frozenset[str] = frozenset()
+) -> tuple[Comune, str, int] | None:
     """The longest leading run of words in `name` that is a comune (`Cesena Progetti` -> `Cesena`)."""
     words = name.split()
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
-        comune = resources.gazetteer.comune(candidate)
+        comune = resources.gazetteer.comune(candidate, provinces)
         if comune is not None:
             return comune, candidate, start
     return None
@@ -75,37 +77,35 @@ def _place_mentions(
 
 
 def _from_address(item: LabelledField, resources: Resources, confidence: float) -> list[Mention]:
+    """`…, 47841 Cattolica, RN, Italia`: the comune after the postcode; else a comma part that is one."""
     patterns = _patterns(resources)
     gazetteer = resources.gazetteer
     for line, line_start in item.value_lines():
         for match in patterns.postcode_locality.finditer(line):
-            locality = match["locality"].strip()
-            sigla = match["sigla"] or match["sigla_paren"]
-            sigla = sigla if sigla and gazetteer.is_province(sigla) else None
-            comune = gazetteer.comune(locality, frozenset({sigla}) if sigla else frozenset())
-            if comune is None:
-                continue
+            locality, sigla = _split_sigla(match["locality"].strip(), match["sigla"] or match["sigla_paren"], resources)
             start = line_start + match.start("locality")
-            mentions = _place_mentions(locality, start, comune, sigla, "place.v1:address", confidence)
-            if sigla:
-                region = gazetteer.region_of_province(sigla)
-                mentions.append(
-                    Mention(
-                        "region",
-                        sigla,
-                        region,
-                        *_span_of(match, "sigla", line_start),
-                        "place.v1:address_sigla",
-                        confidence,
-                    )
-                )
-            return mentions
+            found = _longest_comune(locality, start, resources, frozenset({sigla}) if sigla else frozenset())
+            if found is None:
+                continue
+            comune, raw, start = found
+            return _place_mentions(raw, start, comune, sigla, "place.v1:address", confidence)
+        position = 0
+        for part in reversed(line.split(",")):
+            name = part.strip()
+            comune = gazetteer.comune(name) if name and not any(ch.isdigit() for ch in name) else None
+            if comune is not None:
+                start = line_start + line.rindex(name, 0, len(line) - position)
+                return _place_mentions(name, start, comune, None, "place.v1:address", confidence * 0.95)
+            position += len(part) + 1
     return []
 
 
-def _span_of(match: re.Match[str], group: str, offset: int) -> tuple[int, int]:
-    name = group if match[group] else f"{group}_paren"
-    return offset + match.start(name), offset + match.end(name)
+def _split_sigla(locality: str, sigla: str | None, resources: Resources) -> tuple[str, str | None]:
+    """`Bologna BO` -> (`Bologna`, `BO`); a stated sigla must be a real province."""
+    words = locality.split()
+    if sigla is None and len(words) > 1 and re.fullmatch(r"[A-Z]{2}", words[-1]):
+        sigla, locality = words[-1], " ".join(words[:-1])
+    return locality, sigla if sigla and resources.gazetteer.is_province(sigla) else None
 
 
 def _from_entity(item: LabelledField, resources: Resources, confidence: float, name: str) -> list[Mention]:

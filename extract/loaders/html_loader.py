@@ -88,6 +88,11 @@ class _Serialiser:
             self._containers.append({node.mem_id for node in found})
             items = self.root.css(markup["item"]) if self.root is not None else []
             self._items.append({node.mem_id for node in items})
+        self._label_like = {
+            node.mem_id
+            for selector in self.config.html["label_like"]
+            for node in (self.root.css(selector) if self.root is not None else [])
+        }
 
     def _markup_for(self, node: LexborNode) -> int | None:
         for index, markup in enumerate(self.markups):
@@ -219,7 +224,7 @@ class _Serialiser:
         else:
             for child in node.iter(include_text=True):
                 self.walk(child)
-        if block:
+        if block or node.mem_id in self._label_like:
             self.builder.newline()
 
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from extract.document import LabelledField
 from extract.text import fold, line_spans
 
-_INLINE_LABEL = re.compile(r"^(?P<label>[^:\n]{2,120}?)\s*:\s*(?P<value>\S.*)$")
+# `Label: value`, `Label<TAB>value` or `Label   value` (two or more spaces) on one line.
+_INLINE_LABEL = re.compile(r"^(?P<label>[^:\t\n]{2,120}?)(?:\s*:\s*|\s*\t\s*|\s{2,})(?P<value>\S.*)$")
 
 
 def _label_lines(
