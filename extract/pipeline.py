@@ -142,7 +142,9 @@ class Pipeline:
         )
         summary = RunSummary(
             files=len(files),
-            doc_types=Counter(row["doc_type"] for row in output.tables["documents"]),
+            doc_types=Counter(
+                "failed" if row["status"] == "failed" else row["doc_type"] for row in output.tables["documents"]
+            ),
             rows={name: len(rows) for name, rows in output.tables.items()},
             errors=[
                 (row["source_path"], row["stage"], f"{row['error_type']}: {row['message']}")
