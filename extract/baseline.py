@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.diff import by_doc, evidence_for
-from extract.evaluate import Outcome, Scores
+from extract.evaluate import Outcome, Scores, normalise
 
 DEFAULT_TOLERANCE = 0.005
 
@@ -80,4 +80,7 @@ def format_regressions(found: list[Regression], tables: dict[str, list[dict[str,
 
 
 def _plain(value: Any) -> Any:
-    return value.tolist() if hasattr(value, "tolist") else value
+    """Arrays as lists and pandas' missing markers (nan, NA) as None, for a readable message."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return None if normalise(value) is None else value
