@@ -100,7 +100,8 @@ class _Serialiser:
                 return index
         return None
 
-    def _span_of_children(self, node: LexborNode) -> tuple[int, int] | None:
+    def _walk_children(self, node: LexborNode) -> tuple[int, int] | None:
+        """Write a node's content; return the span of what it wrote, without surrounding blanks."""
         start = self.builder.length
         for child in node.iter(include_text=True):
             self.walk(child)
@@ -110,23 +111,20 @@ class _Serialiser:
         end = len(text.rstrip(" \n"))
         return (start, end) if end > start else None
 
-    def _field(self, node: LexborNode, index: int) -> None:
-        markup = self.markups[index]
-        label_node = node.css_first(markup["label"])
-        label = collapse_whitespace(label_node.text(deep=True)).rstrip(":").strip()
+    def _label(self, node: LexborNode) -> tuple[str, tuple[int, int] | None]:
+        """Write a label on a line of its own; return its text and span."""
+        label = collapse_whitespace(node.text(deep=True)).rstrip(":").strip()
         self.builder.blank_line()
-        label_span = self.builder.inline(label)
+        span = self.builder.inline(label)
         self.builder.newline()
-        value_start = self.builder.length
-        for item in node.css(markup["item"]):
-            if self._inside_other_item(item, node, self._items[index]):
-                continue
-            self.builder.newline()
-            self._span_of_children(item)
+        return label, span
+
+    def _record(self, label: str, label_span: tuple[int, int], value_start: int) -> None:
+        """Record the field whose value was written from `value_start` on, then end its block."""
         text = self.builder.text()
         value_end = max(value_start, len(text.rstrip(" \n")))
-        if label_span is None:
-            return
+        while value_start < value_end and text[value_start] in " \n":
+            value_start += 1
         self.fields.append(
             LabelledField(
                 label=label,
@@ -140,6 +138,18 @@ class _Serialiser:
         )
         self.builder.blank_line()
 
+    def _field(self, node: LexborNode, index: int) -> None:
+        """A field of known markup: its label element and every item element of the field."""
+        markup = self.markups[index]
+        label, label_span = self._label(node.css_first(markup["label"]))
+        value_start = self.builder.length
+        for item in node.css(markup["item"]):
+            if not self._inside_other_item(item, node, self._items[index]):
+                self.builder.newline()
+                self._walk_children(item)
+        if label_span is not None:
+            self._record(label, label_span, value_start)
+
     @staticmethod
     def _inside_other_item(item: LexborNode, container: LexborNode, item_ids: set[int]) -> bool:
         """True for an item nested in another item of the same field (counted once, by its parent)."""
@@ -150,54 +160,34 @@ class _Serialiser:
             parent = parent.parent
         return False
 
+    def _pair(self, label_node: LexborNode, value_node: LexborNode) -> None:
+        """A label element and the element holding its value (`dt`/`dd`, `th`/`td`)."""
+        label, label_span = self._label(label_node)
+        value_start = self.builder.length
+        self._walk_children(value_node)
+        if label_span is not None:
+            self._record(label, label_span, value_start)
+
     def _definition_list(self, node: LexborNode) -> None:
         """`<dt>label</dt><dd>value</dd>` pairs."""
-        label_span: tuple[int, int] | None = None
-        label = ""
+        label_node: LexborNode | None = None
         for child in node.iter():
             if child.tag == "dt":
-                self.builder.blank_line()
-                label = collapse_whitespace(child.text(deep=True)).rstrip(":").strip()
-                label_span = self.builder.inline(label)
-                self.builder.newline()
-            elif child.tag == "dd" and label_span is not None:
-                self._pair(label, label_span, child)
-                label_span = None
+                label_node = child
+            elif child.tag == "dd" and label_node is not None:
+                self._pair(label_node, child)
+                label_node = None
             else:
                 self.walk(child)
         self.builder.blank_line()
 
     def _table_row(self, row: LexborNode) -> bool:
-        """A two-cell row (`th`+`td` or `td`+`td`) is a label/value pair."""
+        """A two-cell row (`th`+`td` or `td`+`td`) with a label in its first cell is a label/value pair."""
         cells = [cell for cell in row.iter() if cell.tag in ("th", "td")]
-        if len(cells) != 2:
+        if len(cells) != 2 or not collapse_whitespace(cells[0].text(deep=True)).strip(" :"):
             return False
-        label = collapse_whitespace(cells[0].text(deep=True)).rstrip(":").strip()
-        if not label:
-            return False
-        self.builder.blank_line()
-        label_span = self.builder.inline(label)
-        self.builder.newline()
-        if label_span is not None:
-            self._pair(label, label_span, cells[1])
+        self._pair(cells[0], cells[1])
         return True
-
-    def _pair(self, label: str, label_span: tuple[int, int], value_node: LexborNode) -> None:
-        self.builder.newline()
-        span = self._span_of_children(value_node)
-        value_start, value_end = span if span else (self.builder.length, self.builder.length)
-        self.fields.append(
-            LabelledField(
-                label=label,
-                key=fold(label),
-                label_start=label_span[0],
-                label_end=label_span[1],
-                value=self.builder.text()[value_start:value_end],
-                value_start=value_start,
-                value_end=value_end,
-            )
-        )
-        self.builder.blank_line()
 
     def walk(self, node: LexborNode) -> None:
         tag = node.tag
@@ -219,8 +209,7 @@ class _Serialiser:
         if block:
             self.builder.newline()
         if tag == "h1" and self.title_span is None:
-            span = self._span_of_children(node)
-            self.title_span = span
+            self.title_span = self._walk_children(node)
         else:
             for child in node.iter(include_text=True):
                 self.walk(child)
