@@ -19,6 +19,7 @@ from extract.text import collapse_whitespace, line_spans
 # (label tag, confidence): the order of trust between the labelled sources of a place.
 PLACE_SOURCES = (("place.address", 0.9), ("place.holder", 0.8), ("place.beneficiary", 0.7), ("place.structure", 0.6))
 DERIVED_CONFIDENCE_FACTOR = 0.9
+TERRITORY_AREA_CONFIDENCE = 0.5
 _TERRITORY_SPLIT = re.compile(r"\s*(?:[,;/]|\s-\s|\be\b|\bed\b)\s*")
 _NOT_A_NAME = re.compile(r"[/\\]\S|\.(?:jpe?g|png|gif|pdf)\b|https?:", re.IGNORECASE)
 
@@ -150,7 +151,7 @@ def extract_region_line(document: Document, resources: Resources) -> list[Mentio
     return mentions
 
 
-@extractor("territory.v1", emits=("municipalities",))
+@extractor("territory.v1", emits=("municipalities", "province", "region"))
 def extract_territory(document: Document, resources: Resources) -> list[Mention]:
     """Comuni listed under `Territorio Interessato` / `Mappa`, each by its official ISTAT name.
 
@@ -173,11 +174,24 @@ def extract_territory(document: Document, resources: Resources) -> list[Mention]
     regions = {comune.region for comune in exact.values() if comune is not None}
     region = next(iter(regions)) if len(regions) == 1 else None
     mentions = []
+    resolved: list[Comune] = []
     for raw, start in parts:
         comune = exact[raw] or gazetteer.comune(raw, provinces, region)
         if comune is not None:
+            resolved.append(comune)
             mentions.append(Mention("municipalities", raw, comune.name, start, start + len(raw), "territory.v1", 0.9))
-    return mentions
+    return mentions + _shared_area(mentions, resolved)
+
+
+def _shared_area(mentions: list[Mention], comuni: list[Comune]) -> list[Mention]:
+    """Province and region of a territory whose comuni all lie in one province: the weakest source."""
+    if not comuni or len({comune.province for comune in comuni}) != 1:
+        return []
+    first = mentions[0]
+    return [
+        Mention(field, first.raw, value, first.start, first.end, "territory.v1:shared", TERRITORY_AREA_CONFIDENCE)
+        for field, value in (("province", comuni[0].province), ("region", comuni[0].region))
+    ]
 
 
 def _pieces(line: str) -> list[tuple[str, int]]:

@@ -20,6 +20,7 @@ LOADERS.register("html.v1")(load_html)
 FORMAT_LOADERS = {"text": "text.v1", "html": "html.v1"}
 _HTML_SIGNATURE = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 SNIFF_BYTES = 4096
+PDF_HEADER_WINDOW = 1024
 
 __all__ = ["LOADERS", "LoadError", "load_file", "sniff_format"]
 
@@ -27,7 +28,7 @@ __all__ = ["LOADERS", "LoadError", "load_file", "sniff_format"]
 def sniff_format(data: bytes) -> str:
     """`pdf`, `html` or `text`, from the file's first bytes."""
     head = data[:SNIFF_BYTES].lstrip()
-    if head.startswith(b"%PDF-"):
+    if b"%PDF-" in data[:PDF_HEADER_WINDOW]:  # the PDF header may follow some junk bytes
         return "pdf"
     if _HTML_SIGNATURE.search(head):
         return "html"
