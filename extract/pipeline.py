@@ -21,7 +21,7 @@ from extract.classify import classify
 from extract.config import Config, load_config
 from extract.document import Document, Mention
 from extract.extractors import Resources, load_all
-from extract.loaders import LoadError, load_file
+from extract.loaders import load_file
 from extract.resolve import resolve
 from extract.rows import document_row, mention_rows, process_row
 from extract.writer import write_table
@@ -58,6 +58,11 @@ def is_input_file(path: Path) -> bool:
         and not path.name.endswith(SIDECAR_SUFFIXES)
         and not path.name.startswith(SKIPPED_NAMES)
     )
+
+
+def relative_source(path: Path, root: Path) -> str:
+    """SPEC's `source_path`: the file relative to the input folder it was found under."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
 
 
 def input_files(inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
@@ -97,8 +102,8 @@ class Pipeline:
         return mentions, failures
 
     def process_file(self, path: Path, root: Path, output: RunOutput) -> Document | None:
-        document, doc_id, fmt, error = load_file(path, root, self.config)
-        source_path = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        source_path = relative_source(path, root)
+        document, doc_id, fmt, error = load_file(path, source_path, self.config)
         if document is None:
             assert error is not None
             output.add("errors", [_error_row(doc_id, source_path, "load", error.error_type, error.message)])
@@ -135,8 +140,8 @@ class Pipeline:
             try:
                 self.process_file(path, root, output)
             except Exception as exc:  # a bug in the runner itself: record it and go on
-                rel = path.relative_to(root).as_posix()
-                output.add("errors", [_error_row(None, rel, "pipeline", type(exc).__name__, _describe(exc))])
+                row = _error_row(None, relative_source(path, root), "pipeline", type(exc).__name__, _describe(exc))
+                output.add("errors", [row])
         written = (
             [write_table(self.config, name, rows, out_dir) for name, rows in output.tables.items()] if out_dir else []
         )
@@ -180,4 +185,4 @@ def _failed_document(doc_id: str | None, source_path: str, fmt: str) -> dict[str
     }
 
 
-__all__ = ["LoadError", "Pipeline", "RunOutput", "RunSummary", "input_files"]
+__all__ = ["Pipeline", "RunOutput", "RunSummary", "input_files"]

@@ -1,7 +1,8 @@
 """From many mentions to one value per field (Scrapy's output processors).
 
 Strategies are named pure functions chosen per field in `schemas/pipeline.json`:
-`prefer_labelled` takes the most confident mention, then the earliest in the text;
+`max_confidence` takes the most confident mention, then the earliest in the text (labelled
+values carry the highest confidence, so they win over header lines and prose);
 `union` keeps every distinct value, sorted. Derivations then fill what the SPEC derives
 from other fields (a start year from a start date), as mentions with the source's span.
 """
@@ -20,8 +21,8 @@ Resolver = Callable[[list[Mention]], list[Mention]]
 DERIVED_CONFIDENCE_FACTOR = 0.9
 
 
-@RESOLVERS.register("prefer_labelled")
-def prefer_labelled(mentions: list[Mention]) -> list[Mention]:
+@RESOLVERS.register("max_confidence")
+def max_confidence(mentions: list[Mention]) -> list[Mention]:
     """The highest confidence wins; ties go to the mention that comes first in the text."""
     return [min(mentions, key=lambda mention: (-mention.confidence, mention.start, mention.end))]
 

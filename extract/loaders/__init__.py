@@ -40,12 +40,11 @@ def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load_file(path: Path, root: Path, config: Config) -> tuple[Document | None, str | None, str, LoadError | None]:
+def load_file(path: Path, source_path: str, config: Config) -> tuple[Document | None, str, str, LoadError | None]:
     """(document, doc_id, format, error): a document, or the error that kept it from loading."""
     data = path.read_bytes()
     doc_id = doc_id_of(data)
     fmt = sniff_format(data)
-    source_path = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     loader_name = FORMAT_LOADERS.get(fmt)
     if loader_name is None:
         return None, doc_id, fmt, LoadError("unsupported_format", f"no loader for {fmt} files yet")
