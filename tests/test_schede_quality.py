@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from extract.evaluate import find_gold, score
 from tests.conftest import CORPUS, SAMPLES, read_tables
@@ -14,6 +15,7 @@ SCHEDE_GOLD = [
     *sorted((CORPUS / "dev").glob("scheda_*.gold.json")),
     CORPUS / "dev" / "html",
 ]
+UNSEEN = Path(__file__).parent / "fixtures" / "unseen_schede"
 REQUIRED_MICRO_F1 = 0.97
 SCORED = ("processes.", "documents.")
 
@@ -39,10 +41,11 @@ def test_schede_fields_reach_the_required_micro_f1(corpus_tables: dict[str, pd.D
     assert micro.f1 >= REQUIRED_MICRO_F1, f"micro-F1 {micro.f1:.4f}; misses:\n{_failures(scores)}"
 
 
-def test_unseen_sample_schede_score_the_same_way(pipeline, tmp_path: Path) -> None:
-    """The samples in data/raw were written apart from the corpus (one in markup never seen)."""
-    pipeline.run([SAMPLES], tmp_path, progress=False)
-    gold = find_gold([SAMPLES])
+@pytest.mark.parametrize("folder", [SAMPLES, UNSEEN], ids=["data_raw_samples", "unseen_schede"])
+def test_unseen_schede_score_the_same_way(pipeline, tmp_path: Path, folder: Path) -> None:
+    """Fictitious schede written apart from the code, some in markup the loaders never saw."""
+    pipeline.run([folder], tmp_path, progress=False)
+    gold = find_gold([folder])
     assert len(gold) >= 4
     scores = score(gold, _records(read_tables(tmp_path)))
     micro = scores.micro(SCORED)
