@@ -49,13 +49,6 @@ class Document:
     doc_type: str = "other"
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
-    def fields_by_key(self) -> dict[str, list[LabelledField]]:
-        """Fields grouped by folded label, in document order."""
-        grouped: dict[str, list[LabelledField]] = {}
-        for item in self.fields:
-            grouped.setdefault(item.key, []).append(item)
-        return grouped
-
 
 @dataclass(frozen=True)
 class Mention:

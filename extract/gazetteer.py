@@ -73,8 +73,5 @@ class Gazetteer:
         """Canonical region name for a spelling such as `Emilia Romagna`."""
         return self._regions.get(fold(name))
 
-    def region_of_province(self, sigla: str) -> str | None:
-        return self._region_of_sigla.get(sigla.upper())
-
     def is_province(self, sigla: str) -> bool:
         return sigla.upper() in self._region_of_sigla

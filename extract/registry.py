@@ -34,6 +34,3 @@ class Registry:
         except KeyError:
             valid = ", ".join(sorted(self._items))
             raise KeyError(f"unknown {self.kind} {name!r}; valid names: {valid}") from None
-
-    def names(self) -> list[str]:
-        return sorted(self._items)

@@ -60,3 +60,21 @@ def test_empty_label_never_takes_the_next_label(corpus_tables: dict[str, pd.Data
     mentions = corpus_tables["mentions"]
     start_year = mentions[(mentions["doc_id"] == seed) & (mentions["field"] == "start_year")]
     assert start_year["extractor"].str.startswith("derive:").all()
+
+
+def test_each_mention_comes_from_an_extractor_that_declares_its_field(
+    corpus_tables: dict[str, pd.DataFrame],
+) -> None:
+    """Extractors declare the fields they emit (`emits`); the label extractor emits label-table fields."""
+    from extract.extractors import load_all
+
+    registry = load_all()
+    config = load_config()
+    labelled = {spec.field for spec in config.labels.values() if spec.field}
+    labelled |= {f"{field}_precision" for field in labelled}
+    for name, field in corpus_tables["mentions"][["extractor", "field"]].drop_duplicates().itertuples(index=False):
+        registered = name.split(":")[0]
+        if registered.startswith("derive"):
+            continue
+        emits = registry.get(registered).emits
+        assert field in (labelled if emits == ("*labelled*",) else set(emits)), (name, field)

@@ -168,8 +168,11 @@ def extract_territory(document: Document, resources: Resources) -> list[Mention]
                 parts.append((piece[0], line_start + piece[1]))
     exact = {raw: gazetteer.comune(raw) for raw, _ in parts}
     provinces = frozenset(comune.province for comune in exact.values() if comune is not None)
-    provinces |= frozenset(
-        mention.value for mention in extract_place(document, resources) if mention.field == "province"
+    provinces |= frozenset(  # the address's own province: the context a short name is read in
+        mention.value
+        for item in _fields_tagged(document, resources, "place.address")
+        for mention in _from_address(item, resources, 1.0)
+        if mention.field == "province"
     )
     regions = {comune.region for comune in exact.values() if comune is not None}
     region = next(iter(regions)) if len(regions) == 1 else None
