@@ -23,6 +23,14 @@ _STARTS_AS_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
 SNIFF_BYTES = 2048
 
 
+def _end_before_blanks(text: str) -> int:
+    """Where `text` ends without its trailing spaces and newlines (no copy of the text)."""
+    end = len(text)
+    while end and text[end - 1] in " \n":
+        end -= 1
+    return end
+
+
 @dataclass
 class _TextBuilder:
     """Accumulates serialised text and knows where each piece starts."""
@@ -62,7 +70,10 @@ class _TextBuilder:
             self._append("\n")
 
     def text(self) -> str:
-        return "".join(self.parts)
+        """The text so far; parts are merged as they are read, so repeated calls stay linear."""
+        joined = "".join(self.parts)
+        self.parts = [joined] if joined else []
+        return joined
 
 
 @dataclass
@@ -108,7 +119,7 @@ class _Serialiser:
         text = self.builder.text()
         while start < len(text) and text[start] in " \n":
             start += 1
-        end = len(text.rstrip(" \n"))
+        end = _end_before_blanks(text)
         return (start, end) if end > start else None
 
     def _label(self, node: LexborNode) -> tuple[str, tuple[int, int] | None]:
@@ -122,7 +133,7 @@ class _Serialiser:
     def _record(self, label: str, label_span: tuple[int, int], value_start: int) -> None:
         """Record the field whose value was written from `value_start` on, then end its block."""
         text = self.builder.text()
-        value_end = max(value_start, len(text.rstrip(" \n")))
+        value_end = max(value_start, _end_before_blanks(text))
         while value_start < value_end and text[value_start] in " \n":
             value_start += 1
         self.fields.append(
