@@ -34,23 +34,21 @@ def _print_summary(summary: RunSummary, out: Path | None) -> None:
         print(f"written to {out}/ (load with pandas.read_parquet('{out}/processes.parquet'))")
 
 
+def _missing(paths: list[Path], command: str) -> bool:
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        print(f"extract {command}: input not found: {', '.join(missing)}", file=sys.stderr)
+    return bool(missing)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
-    missing = [str(path) for path in inputs if not path.exists()]
-    if missing:
-        print(f"extract run: input not found: {', '.join(missing)}", file=sys.stderr)
+    if _missing(inputs, "run"):
         return EXIT_USAGE
     progress = False if args.quiet else None
     _output, summary = Pipeline().run(inputs, args.out, progress=progress)
     _print_summary(summary, args.out)
     return EXIT_OK
-
-
-def _missing(paths: list[Path], command: str) -> bool:
-    missing = [str(path) for path in paths if not path.exists()]
-    if missing:
-        print(f"extract {command}: not found: {', '.join(missing)}", file=sys.stderr)
-    return bool(missing)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
@@ -62,7 +60,11 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         print("extract eval: no *.gold.json files beside their documents in the given folders", file=sys.stderr)
         return EXIT_USAGE
     if args.from_dir:
-        tables = load_output(args.from_dir)
+        try:
+            tables = load_output(args.from_dir)
+        except FileNotFoundError as exc:
+            print(f"extract eval: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     else:
         files = [(item.root, item.path) for item in gold]
         with tempfile.TemporaryDirectory(prefix="extract-eval-") as scratch:
@@ -85,7 +87,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     if _missing([args.out_a, args.out_b, *args.gold], "diff"):
         return EXIT_USAGE
     gold = find_gold(args.gold) if args.gold else None
-    result = diff_outputs(args.out_a, args.out_b, gold)
+    try:
+        result = diff_outputs(args.out_a, args.out_b, gold)
+    except FileNotFoundError as exc:
+        print(f"extract diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(json.dumps(result.as_dict(), indent=1, ensure_ascii=False) if args.json else format_diff(result))
     return EXIT_OK
 

@@ -46,6 +46,9 @@ def test_eval_usage_errors(tmp_path: Path) -> None:
     assert _extract("eval", "no/such/dir").returncode == 2
     assert _extract("eval", str(tmp_path)).returncode == 2  # no gold files
     assert _extract("eval").returncode == 2
+    not_output = _extract("eval", str(CORPUS), "--from", str(tmp_path))
+    assert not_output.returncode == 2 and "documents.parquet is missing" in not_output.stderr
+    assert _extract("diff", str(tmp_path), str(tmp_path)).returncode == 2
 
 
 def _changed_copy(source: Path, target: Path) -> None:
