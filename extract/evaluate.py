@@ -160,7 +160,10 @@ def normalise(value: Any) -> Any:
 
 
 def same(gold: Any, extracted: Any) -> bool:
-    if isinstance(gold, float) and isinstance(extracted, float) and not isinstance(gold, bool):
+    """Equal after normalisation; numbers within the amount tolerance; a bool only equals a bool."""
+    if isinstance(gold, bool) or isinstance(extracted, bool):
+        return type(gold) is type(extracted) and gold == extracted
+    if isinstance(gold, float) and isinstance(extracted, float):
         return abs(gold - extracted) <= AMOUNT_TOLERANCE
     return gold == extracted
 
@@ -185,17 +188,36 @@ def score_set(gold: list[Any], extracted: list[Any]) -> FieldScore:
 
 
 def score_rows(gold_rows: list[dict[str, Any]], extracted_rows: list[dict[str, Any]]) -> FieldScore:
-    """Child-table rows as a set: a gold row is found by an extracted row agreeing on the gold row's keys."""
-    remaining = [{key: normalise(value) for key, value in row.items()} for row in extracted_rows]
-    tp = 0
-    for gold_row in gold_rows:
-        wanted = {key: normalise(value) for key, value in gold_row.items()}
-        for index, row in enumerate(remaining):
-            if all(_row_value_matches(value, row.get(key)) for key, value in wanted.items()):
-                tp += 1
-                del remaining[index]
-                break
-    return FieldScore(tp=tp, fn=len(gold_rows) - tp, fp=len(remaining))
+    """Child-table rows as a set: a gold row is found by an extracted row agreeing on the gold row's
+    keys, each extracted row used once, with the largest possible number of gold rows found."""
+    extracted = [{key: normalise(value) for key, value in row.items()} for row in extracted_rows]
+    candidates = [
+        [
+            index
+            for index, row in enumerate(extracted)
+            if all(_row_value_matches(normalise(value), row.get(key)) for key, value in gold_row.items())
+        ]
+        for gold_row in gold_rows
+    ]
+    tp = _maximum_matching(candidates)
+    return FieldScore(tp=tp, fn=len(gold_rows) - tp, fp=len(extracted_rows) - tp)
+
+
+def _maximum_matching(candidates: list[list[int]]) -> int:
+    """Size of a maximum one-to-one matching of gold rows to extracted rows (augmenting paths)."""
+    owner: dict[int, int] = {}
+
+    def assign(gold: int, seen: set[int]) -> bool:
+        for row in candidates[gold]:
+            if row in seen:
+                continue
+            seen.add(row)
+            if row not in owner or assign(owner[row], seen):
+                owner[row] = gold
+                return True
+        return False
+
+    return sum(assign(gold, set()) for gold in range(len(candidates)))
 
 
 def _row_value_matches(gold: Any, extracted: Any) -> bool:
