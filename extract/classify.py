@@ -1,6 +1,7 @@
 """The document type (scheda, card, article, other), decided by structure, never by file name.
 
-Rules are data (`schemas/doc_types.json`), tried in order: how many distinct scheda labels
+Rules are data (`schemas/doc_types.json`), tried in order: a heading that declares a report
+(`Relazione finale`), how many distinct scheda labels
 stand as labelled fields, how many card labels open a line, how many article header
 labels (`Autore:`, `Località:` …) appear near the top.
 """
@@ -18,7 +19,13 @@ HEADER_CHARS = 3000
 
 
 def _scheda_labels(document: Document, config: Config) -> int:
-    return len({item.key for item in document.fields if (spec := config.label(item.key)) and spec.kind == "field"})
+    return len(
+        {
+            item.key
+            for item in document.fields
+            if (spec := config.label(item.key)) and spec.kind == "field" and not spec.doc_types
+        }
+    )
 
 
 def _line_labels(document: Document, labels: list[str]) -> int:
@@ -31,10 +38,19 @@ def _header_labels(document: Document, labels: list[str]) -> int:
     return sum(1 for label in labels if re.search(rf"{re.escape(label)}\s*:", head))
 
 
+def _heading(document: Document, pattern: str, lines: int) -> int:
+    """1 when a line among the first `lines` non-empty ones matches `pattern` (case-insensitive)."""
+    heading = [line for line, _s, _e in line_spans(document.text[:HEADER_CHARS]) if line][:lines]
+    return int(any(re.search(pattern, line, re.IGNORECASE) for line in heading))
+
+
 def classify(document: Document, config: Config) -> str:
     rule: dict[str, Any]
     for rule in config.doc_type_rules:
-        if "labels_from" in rule:
+        if "heading" in rule:
+            found = _heading(document, rule["heading"], rule["lines"])
+            rule = {**rule, "min_labels": 1}
+        elif "labels_from" in rule:
             found = _scheda_labels(document, config)
         elif "labels" in rule:
             found = _line_labels(document, rule["labels"])

@@ -28,6 +28,11 @@ class LabelSpec:
     field: str | None = None
     normaliser: str | None = None
     tags: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+
+    def applies_to(self, doc_type: str) -> bool:
+        """Labels without `doc_types` are read everywhere; card or article labels (`A:`) only there."""
+        return not self.doc_types or doc_type in self.doc_types
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,11 @@ class Config:
     doc_type_rules: tuple[dict[str, Any], ...]
     pipeline: dict[str, Any]
     html: dict[str, Any]
+    vocab: dict[str, list[dict[str, Any]]]
+    counts: dict[str, Any]
+    dates: dict[str, Any]
+    contacts: dict[str, Any]
+    areas: dict[str, Any]
 
     def label(self, key: str) -> LabelSpec | None:
         return self.labels.get(key)
@@ -82,6 +92,7 @@ def _labels(path: Path) -> dict[str, LabelSpec]:
             field=row.get("field"),
             normaliser=row.get("normaliser"),
             tags=tuple(row.get("tags", ())),
+            doc_types=tuple(row.get("doc_types", ())),
         )
     return labels
 
@@ -101,11 +112,16 @@ def load_config(schemas_dir: str | None = None) -> Config:
         schemas_dir=root,
         schema_version=tables["schema_version"],
         tables=tables["tables"],
-        labels=_labels(root / "scheda_labels.jsonl"),
+        labels=_labels(root / "labels.jsonl"),
         values=json.loads((root / "values.json").read_text(encoding="utf-8")),
         places=json.loads((root / "places.json").read_text(encoding="utf-8")),
         methods=methods,
         doc_type_rules=tuple(json.loads((root / "doc_types.json").read_text(encoding="utf-8"))["rules"]),
         pipeline=json.loads((root / "pipeline.json").read_text(encoding="utf-8")),
         html=json.loads((root / "html.json").read_text(encoding="utf-8")),
+        vocab={path.stem: _read_jsonl(path) for path in sorted((root / "vocab").glob("*.jsonl"))},
+        counts=json.loads((root / "counts.json").read_text(encoding="utf-8")),
+        dates=json.loads((root / "dates.json").read_text(encoding="utf-8")),
+        contacts=json.loads((root / "contacts.json").read_text(encoding="utf-8")),
+        areas=json.loads((root / "areas.json").read_text(encoding="utf-8")),
     )

@@ -21,10 +21,20 @@ class Comune:
     region: str
 
 
+@dataclass(frozen=True)
+class Area:
+    """A named place above the comune (unione di comuni, distretto) with its province and comuni."""
+
+    name: str
+    kind: str
+    province: str
+    comuni: tuple[str, ...]
+
+
 class Gazetteer:
     """Name lookups, built once per run (the ISTAT CSV is read from the package, never downloaded)."""
 
-    def __init__(self, places: dict[str, Any]) -> None:
+    def __init__(self, places: dict[str, Any], areas: dict[str, Any] | None = None) -> None:
         self._regions: dict[str, str] = {}
         for canonical, aliases in places["regions"].items():
             for form in [canonical, *aliases]:
@@ -46,6 +56,12 @@ class Gazetteer:
             if fold(alias) not in self._by_name and fold(official) in self._by_name:
                 self._by_name[fold(alias)] = self._by_name[fold(official)]
         self.region_line = re.compile(places["region_line"], re.MULTILINE)
+        self._areas: dict[str, Area] = {}
+        for kind in ("unioni", "distretti"):
+            for entry in (areas or {}).get(kind, []):
+                area = Area(entry["name"], kind, entry["province"], tuple(entry["comuni"]))
+                for form in [entry["name"], *entry.get("aliases", [])]:
+                    self._areas[fold(form)] = area
 
     def comune(self, name: str, provinces: frozenset[str] = frozenset(), region: str | None = None) -> Comune | None:
         """The comune called `name`; homonyms and short names (`Vezzano` for `Vezzano sul Crostolo`)
@@ -75,3 +91,10 @@ class Gazetteer:
 
     def is_province(self, sigla: str) -> bool:
         return sigla.upper() in self._region_of_sigla
+
+    def region_of_province(self, sigla: str) -> str | None:
+        return self._region_of_sigla.get(sigla.upper())
+
+    def area(self, name: str) -> Area | None:
+        """The unione or distretto called `name` (or one of its aliases), from `schemas/areas.json`."""
+        return self._areas.get(fold(name.strip(" .,;:()")))

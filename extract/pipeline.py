@@ -23,10 +23,10 @@ from extract.document import Document, Mention
 from extract.extractors import Resources, load_all
 from extract.loaders import load_file
 from extract.resolve import resolve
-from extract.rows import document_row, mention_rows, process_row
+from extract.rows import CHILD_TABLES, child_rows, document_row, mention_rows, process_row
 from extract.writer import write_table
 
-TABLES = ("documents", "processes", "mentions", "errors", "texts")
+TABLES = ("documents", "processes", *CHILD_TABLES, "mentions", "errors", "texts")
 SIDECAR_SUFFIXES = (".gold.json",)
 SKIPPED_NAMES = ("README", "readme")
 
@@ -118,6 +118,8 @@ class Pipeline:
         row = process_row(document, self.config, chosen)
         if row is not None:
             output.add("processes", [row])
+        for table in CHILD_TABLES:
+            output.add(table, child_rows(document, self.config, table, chosen))
         output.add("mentions", mention_rows(document, all_mentions))
         output.add("texts", [{"doc_id": document.doc_id, "text": document.text}])
         return document

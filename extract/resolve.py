@@ -9,6 +9,7 @@ from other fields (a start year from a start date), as mentions with the source'
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -34,6 +35,15 @@ def union(mentions: list[Mention]) -> list[Mention]:
     for mention in sorted(mentions, key=lambda item: (item.start, item.end)):
         first.setdefault(str(mention.value), mention)
     return [first[key] for key in sorted(first)]
+
+
+@RESOLVERS.register("rows")
+def rows(mentions: list[Mention]) -> list[Mention]:
+    """Child-table rows: every mention is a row; the same row found twice at one span is kept once."""
+    seen: dict[tuple[str, int, int], Mention] = {}
+    for mention in sorted(mentions, key=lambda item: (item.start, item.end, -item.confidence)):
+        seen.setdefault((json.dumps(mention.value, sort_keys=True, default=str), mention.start, mention.end), mention)
+    return list(seen.values())
 
 
 def _year_of(source: str, target: str) -> Callable[[dict[str, list[Mention]]], list[Mention]]:

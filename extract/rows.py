@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -10,6 +11,9 @@ from extract.config import Config
 from extract.document import Document, Mention
 
 LIST_TYPE_PREFIX = "list<"
+# Tables with one row per mention (SPEC: counts, actors, contacts); a mention's value is the row.
+CHILD_TABLES = ("counts", "actors", "contacts")
+SPAN_COLUMNS = ("start_char", "end_char")
 
 
 def value_as_text(value: Any) -> str | None:
@@ -22,6 +26,8 @@ def value_as_text(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, Decimal):
         return f"{value:.2f}"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)
 
 
@@ -46,6 +52,19 @@ def process_row(document: Document, config: Config, chosen: dict[str, list[Menti
     if all(value is None or value == [] for value in row.values()):
         return None
     return {"doc_id": document.doc_id, **row}
+
+
+def child_rows(
+    document: Document, config: Config, table: str, chosen: dict[str, list[Mention]]
+) -> list[dict[str, Any]]:
+    """Rows of a child table (`counts`, `actors`, `contacts`): one per chosen mention, in text order."""
+    names = [column["name"] for column in _columns(config, table)]
+    rows = []
+    for mention in sorted(chosen.get(table, []), key=lambda item: (item.start, item.end)):
+        spans = {"start_char": mention.start, "end_char": mention.end}
+        row = {name: spans[name] if name in SPAN_COLUMNS else mention.value.get(name) for name in names}
+        rows.append({"doc_id": document.doc_id, **row})
+    return rows
 
 
 def document_row(document: Document, chosen: dict[str, list[Mention]], status: str) -> dict[str, Any]:

@@ -31,7 +31,12 @@ class Resources:
 
     @classmethod
     def build(cls, config: Config) -> Resources:
-        return cls(config=config, normalisers=build_normalisers(config), gazetteer=Gazetteer(config.places), cache={})
+        return cls(
+            config=config,
+            normalisers=build_normalisers(config),
+            gazetteer=Gazetteer(config.places, config.areas),
+            cache={},
+        )
 
 
 Extractor = Callable[[Document, Resources], list[Mention]]
@@ -49,6 +54,6 @@ def extractor(name: str, emits: tuple[str, ...]) -> Callable[[Extractor], Extrac
 
 def load_all() -> Registry:
     """Import the extractor modules so that their registrations run; returns the registry."""
-    from extract.extractors import label_value, methods, places, title  # noqa: F401
+    from extract.extractors import actors, contacts, counts, dates, label_value, methods, place_prose, places, title  # noqa: F401
 
     return EXTRACTORS

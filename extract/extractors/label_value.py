@@ -1,6 +1,6 @@
 """Values of labelled fields (`Anno Finanziamento` / `2014`), normalised by the label's normaliser.
 
-The label table in `schemas/scheda_labels.jsonl` says which field a label fills and how its
+The label table in `schemas/labels.jsonl` says which field a label fills and how its
 value is read. Only the value's first line is read for a scalar: what follows it may be
 text of a label the vocabulary does not know yet.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from extract.document import Document, LabelledField, Mention
 from extract.extractors import Resources, extractor
-from extract.normalise.dates import DateValue
+from extract.normalise.dates import DateRange, DateValue
 
 NAME = "label_value.v1"
 CONFIDENCE = 0.95
@@ -33,12 +33,23 @@ def mentions_for_field(item: LabelledField, field: str, normaliser_name: str, re
     if value is None:
         return []
     extractor_name = f"{NAME}:{item.label}"
+    if isinstance(value, DateRange):
+        return date_mentions("start_date", value.start, raw, start, end, extractor_name, CONFIDENCE) + date_mentions(
+            "end_date", value.end, raw, start, end, extractor_name, CONFIDENCE
+        )
     if isinstance(value, DateValue):
-        return [
-            Mention(field, raw, value.value, start, end, extractor_name, CONFIDENCE),
-            Mention(f"{field}_precision", raw, value.precision, start, end, extractor_name, CONFIDENCE),
-        ]
+        return date_mentions(field, value, raw, start, end, extractor_name, CONFIDENCE)
     return [Mention(field, raw, value, start, end, extractor_name, CONFIDENCE)]
+
+
+def date_mentions(
+    field: str, value: DateValue, raw: str, start: int, end: int, extractor_name: str, confidence: float
+) -> list[Mention]:
+    """A date and its precision, as two mentions of the same span."""
+    return [
+        Mention(field, raw, value.value, start, end, extractor_name, confidence),
+        Mention(f"{field}_precision", raw, value.precision, start, end, extractor_name, confidence),
+    ]
 
 
 @extractor(NAME, emits=("*labelled*",))
@@ -46,7 +57,7 @@ def extract_labelled_values(document: Document, resources: Resources) -> list[Me
     mentions: list[Mention] = []
     for item in document.fields:
         spec = resources.config.label(item.key)
-        if spec is None or spec.field is None or spec.normaliser is None:
+        if spec is None or spec.field is None or spec.normaliser is None or not spec.applies_to(document.doc_type):
             continue
         mentions.extend(mentions_for_field(item, spec.field, spec.normaliser, resources))
     return mentions

@@ -31,7 +31,7 @@ class _Patterns:
     union_name: re.Pattern[str]
 
 
-def _patterns(resources: Resources) -> _Patterns:
+def place_patterns(resources: Resources) -> _Patterns:
     cached = resources.cache.get("places.patterns")
     if cached is None:
         places = resources.config.places
@@ -48,7 +48,7 @@ def _fields_tagged(document: Document, resources: Resources, tag: str) -> list[L
     return [item for item in document.fields if item.key in keys]
 
 
-def _longest_comune(
+def longest_comune(
     name: str, start: int, resources: Resources, provinces: frozenset[str] = frozenset()
 ) -> tuple[Comune, str, int] | None:
     """The longest leading run of words in `name` that is a comune (`Cesena Progetti` -> `Cesena`)."""
@@ -79,13 +79,13 @@ def _place_mentions(
 
 def _from_address(item: LabelledField, resources: Resources, confidence: float) -> list[Mention]:
     """`…, 47841 Cattolica, RN, Italia`: the comune after the postcode; else a comma part that is one."""
-    patterns = _patterns(resources)
+    patterns = place_patterns(resources)
     gazetteer = resources.gazetteer
     for line, line_start in item.value_lines():
         for match in patterns.postcode_locality.finditer(line):
             locality, sigla = _split_sigla(match["locality"].strip(), match["sigla"] or match["sigla_paren"], resources)
             start = line_start + match.start("locality")
-            found = _longest_comune(locality, start, resources, frozenset({sigla}) if sigla else frozenset())
+            found = longest_comune(locality, start, resources, frozenset({sigla}) if sigla else frozenset())
             if found is None:
                 continue
             comune, raw, start = found
@@ -111,10 +111,10 @@ def _split_sigla(locality: str, sigla: str | None, resources: Resources) -> tupl
 
 def _from_entity(item: LabelledField, resources: Resources, confidence: float, name: str) -> list[Mention]:
     """`Comune di X` (X an ISTAT comune) or `Unione …` named in a labelled value."""
-    patterns = _patterns(resources)
+    patterns = place_patterns(resources)
     for line, line_start in item.value_lines():
         for match in patterns.comune_of.finditer(line):
-            found = _longest_comune(match["name"], line_start + match.start("name"), resources)
+            found = longest_comune(match["name"], line_start + match.start("name"), resources)
             if found is not None:
                 comune, raw, start = found
                 return _place_mentions(raw, start, comune, None, name, confidence)
@@ -204,6 +204,7 @@ def _pieces(line: str) -> list[tuple[str, int]]:
     for chunk in _TERRITORY_SPLIT.split(line):
         index = line.find(chunk, position)
         cleaned = re.sub(r"^(?:[Cc]omuni?\s+di\s+)", "", chunk).strip(" .")
+        cleaned = re.sub(r"\s*\([A-Z]{2}\)$", "", cleaned)  # `Fidenza (PR)`
         if cleaned:
             pieces.append((cleaned, index + chunk.find(cleaned)))
         position = index + len(chunk)

@@ -42,10 +42,18 @@ def extract_title(document: Document, resources: Resources) -> list[Mention]:
             if previous in candidates:
                 return [_mention(previous, "title.v1:before_prompt", 0.9)]
     if candidates:
-        return [_mention(candidates[0], "title.v1:first_line", 0.5)]
+        prefixes = tuple(fold(prefix) for prefix in resources.config.values["title"].get("strip_prefixes", ()))
+        return [_mention(candidates[0], "title.v1:first_line", 0.5, prefixes)]
     return []
 
 
-def _mention(span: tuple[str, int, int], name: str, confidence: float) -> Mention:
+def _mention(span: tuple[str, int, int], name: str, confidence: float, prefixes: tuple[str, ...] = ()) -> Mention:
+    """The title line, less a document-kind prefix (`Relazione finale L'Unione …` -> `L'Unione …`)."""
     line, start, end = span
+    folded = fold(line)
+    for prefix in prefixes:
+        if folded.startswith(prefix + " ") and len(folded) > len(prefix) + 1:
+            cut = len(line) - len(line[len(prefix) :].lstrip(" :.-–"))
+            line, start = line[cut:], start + cut
+            break
     return Mention("title", line, collapse_whitespace(line), start, end, name, confidence)

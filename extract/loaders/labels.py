@@ -1,61 +1,98 @@
 """Finds label/value pairs in plain text: a known label alone on a line, its value on the lines after.
 
-Labels come from the vocabulary in `schemas/scheda_labels.jsonl`, so a label whose value is
+Labels come from the vocabulary in `schemas/labels.jsonl`, so a label whose value is
 empty ends at the next label instead of swallowing it. A known label followed by a colon
-on the same line (`Data ultima modifica: 31/01/2020`) carries its value inline.
+on the same line (`Data ultima modifica: 31/01/2020`) carries its value inline. Header
+labels (tag `header`) are also found glued together on one line, as article pages print
+them (`Autore: A. RossiRegione: Emilia RomagnaLocalità: …`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import NamedTuple
 
+from extract.config import LabelSpec
 from extract.document import LabelledField
 from extract.text import fold, line_spans
 
 # `Label: value`, `Label<TAB>value` or `Label   value` (two or more spaces) on one line.
-_INLINE_LABEL = re.compile(r"^(?P<label>[^:\t\n]{2,120}?)(?:\s*:\s*|\s*\t\s*|\s{2,})(?P<value>\S.*)$")
+_INLINE_LABEL = re.compile(r"^(?P<label>[^:\t\n]{1,120}?)(?:\s*:\s*|\s*\t\s*|\s{2,})(?P<value>\S.*)$")
+HEADER_TAG = "header"
+# A numbered section heading (`2. Oggetto del processo`, `b) Tavolo di negoziazione`) is its label.
+_NUMBERING = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s+")
+MIN_GLUED_LABELS = 2
 
 
-def _label_lines(
-    lines: list[tuple[str, int, int]], known: Iterable[str]
-) -> list[tuple[int, str, tuple[int, int] | None]]:
-    """(line index, label text, inline value span or None) for each line that is a known label."""
-    known_keys = set(known)
+class _Found(NamedTuple):
+    line: int
+    label: str
+    label_start: int
+    inline: tuple[int, int] | None
+
+
+def _glued_pattern(labels: Mapping[str, LabelSpec]) -> re.Pattern[str] | None:
+    names = sorted((spec.label for spec in labels.values() if HEADER_TAG in spec.tags), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?P<label>" + "|".join(map(re.escape, names)) + r")\s*:\s*", re.IGNORECASE)
+
+
+def _glued(line: str, start: int, index: int, pattern: re.Pattern[str] | None) -> list[_Found]:
+    """Header labels run together on one line, each value ending where the next label starts."""
+    matches = list(pattern.finditer(line)) if pattern else []
+    if len(matches) < MIN_GLUED_LABELS:
+        return []
     found = []
-    for index, (line, start, _end) in enumerate(lines):
-        if not line:
-            continue
-        if fold(line) in known_keys:
-            found.append((index, line, None))
-            continue
-        match = _INLINE_LABEL.match(line)
-        if match and fold(match["label"]) in known_keys:
-            value_start = start + match.start("value")
-            found.append((index, match["label"], (value_start, start + len(line))))
+    for position, match in enumerate(matches):
+        value_end = matches[position + 1].start() if position + 1 < len(matches) else len(line)
+        value = line[match.end() : value_end]
+        stripped_end = match.end() + len(value.rstrip())
+        found.append(_Found(index, match["label"], start + match.start(), (start + match.end(), start + stripped_end)))
     return found
 
 
-def segment_labelled_text(text: str, known_keys: Iterable[str], offset: int = 0) -> list[LabelledField]:
+def _label_lines(lines: list[tuple[str, int, int]], labels: Mapping[str, LabelSpec]) -> list[_Found]:
+    """Every known label standing at a line start (or glued in a header line), in document order."""
+    glued = _glued_pattern(labels)
+    found: list[_Found] = []
+    for index, (line, start, _end) in enumerate(lines):
+        if not line:
+            continue
+        numbering = _NUMBERING.match(line)
+        bare = line[numbering.end() :] if numbering else line
+        if fold(bare) in labels:
+            found.append(_Found(index, bare, start + (numbering.end() if numbering else 0), None))
+            continue
+        if header := _glued(line, start, index, glued):
+            found += header
+            continue
+        match = _INLINE_LABEL.match(line)
+        if match and fold(match["label"]) in labels:
+            found.append(_Found(index, match["label"], start, (start + match.start("value"), start + len(line))))
+    return found
+
+
+def segment_labelled_text(text: str, labels: Mapping[str, LabelSpec], offset: int = 0) -> list[LabelledField]:
     """Label/value fields of `text` (offsets shifted by `offset`), in document order."""
     lines = line_spans(text)
-    labels = _label_lines(lines, known_keys)
+    found = _label_lines(lines, labels)
     fields: list[LabelledField] = []
-    for position, (index, label, inline) in enumerate(labels):
-        _line, label_start, _ = lines[index]
-        if inline is not None:
-            value_start, value_end = inline
+    for position, item in enumerate(found):
+        if item.inline is not None:
+            value_start, value_end = item.inline
         else:
-            stop = labels[position + 1][0] if position + 1 < len(labels) else len(lines)
-            body = [span for span in lines[index + 1 : stop] if span[0]]
-            value_start = body[0][1] if body else lines[index][2]
+            stop = found[position + 1].line if position + 1 < len(found) else len(lines)
+            body = [span for span in lines[item.line + 1 : stop] if span[0]]
+            value_start = body[0][1] if body else lines[item.line][2]
             value_end = body[-1][2] if body else value_start
         fields.append(
             LabelledField(
-                label=label,
-                key=fold(label),
-                label_start=label_start + offset,
-                label_end=label_start + len(label) + offset,
+                label=item.label,
+                key=fold(item.label),
+                label_start=item.label_start + offset,
+                label_end=item.label_start + len(item.label) + offset,
                 value=text[value_start:value_end],
                 value_start=value_start + offset,
                 value_end=value_end + offset,

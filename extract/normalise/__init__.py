@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from extract.config import Config
-from extract.normalise.dates import DateParser
+from extract.normalise.dates import DateParser, RangeParser
 from extract.normalise.numbers import YearParser, parse_count, parse_eur, parse_int, parse_percent
 from extract.normalise.values import ValueVocabulary
 
@@ -21,7 +21,7 @@ Normaliser = Callable[[str], Any]
 
 def build_normalisers(config: Config) -> dict[str, Normaliser]:
     """Every normaliser by the name the label table uses, each refusing null phrases first."""
-    vocabulary = ValueVocabulary(config.values)
+    vocabulary = ValueVocabulary(config.values, config.places["regions"])
     years = YearParser(config.values["year_context_words"]["words"])
     dates = DateParser(config.values["months"], years)
     typed: dict[str, Normaliser] = {
@@ -36,5 +36,7 @@ def build_normalisers(config: Config) -> dict[str, Normaliser]:
         "eur": parse_eur,
         "percent": parse_percent,
         "date": dates.parse,
+        "period": RangeParser(dates, config.values["months"]).parse,
+        "region": vocabulary.region,
     }
     return {name: vocabulary.unless_null(function) for name, function in typed.items()}

@@ -11,12 +11,13 @@ from extract.text import collapse_whitespace, fold
 class ValueVocabulary:
     """Lookups over `schemas/values.json`, compared with `text.fold`."""
 
-    def __init__(self, values: dict[str, Any]) -> None:
+    def __init__(self, values: dict[str, Any], regions: dict[str, list[str]]) -> None:
         self._null_prefixes = tuple(fold(item) for item in values["null_prefixes"])
         self._null_exact = {fold(item) for item in values["null_exact"]} | {""}
         self._booleans = {fold(form): key == "true" for key, forms in values["boolean"].items() for form in forms}
         self._status = self._reverse(values["status"])
         self._gender = self._reverse(values["gender"])
+        self._regions = self._reverse(regions)
 
     @staticmethod
     def _reverse(mapping: dict[str, list[str]]) -> dict[str, str]:
@@ -62,3 +63,7 @@ class ValueVocabulary:
 
     def gender(self, raw: str) -> str | None:
         return self._lookup(self._gender, raw)
+
+    def region(self, raw: str) -> str | None:
+        """`Emilia Romagna` -> `Emilia-Romagna` (canonical names and spellings in `schemas/places.json`)."""
+        return self._regions.get(fold(raw))

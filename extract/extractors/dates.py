@@ -1,0 +1,137 @@
+"""Dates in prose, each with its role (SPEC: start_date, end_date, published_date, modified_date).
+
+Found by the Italian date patterns of `extract.normalise.dates` (never by scanning whole
+texts with dateparser). The role comes from the structure and the words around a date:
+- a line holding only a date among a document's first or last lines is its own date
+  (an article's `Ott 21 2021`, a card's footer `18 dicembre 2015`): published_date;
+- otherwise the cue nearest before the date on its line, and after any previous date,
+  from `schemas/dates.json`: `Data avvio processo partecipativo 14/01/2020` is a start,
+  `ultima modifica 2020-03-05` a modification, `presentazione`, `delibera`, `protocollo`
+  or `del` (a stamp's date) keep a date out; a date with no cue fills nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.document import Document, Mention
+from extract.extractors import Resources, extractor
+from extract.extractors.label_value import date_mentions
+from extract.extractors.regions import prose_regions
+from extract.normalise.dates import DateParser, DateValue, find_dates
+from extract.normalise.numbers import YearParser
+from extract.text import fold, line_spans
+
+NAME = "dates.v1"
+CUE_CONFIDENCE = 0.6
+LINE_CONFIDENCE = 0.7
+ROLE_FIELDS = {"start": "start_date", "end": "end_date", "modified": "modified_date", "published": "published_date"}
+ADJACENT = "excluded_adjacent"
+_MARKUP = re.compile(r"^[*_#\s]+|[*_\s]+$")
+
+
+@dataclass(frozen=True)
+class _DateRules:
+    parser: DateParser
+    cues: list[tuple[re.Pattern[str], str]]
+    adjacent: re.Pattern[str]
+    window: int
+    head_lines: int
+    tail_lines: int
+
+
+def _rules(resources: Resources) -> _DateRules:
+    cached = resources.cache.get("dates.rules")
+    if cached is None:
+        config = resources.config
+        data = config.dates
+        years = YearParser(config.values["year_context_words"]["words"])
+        cues = [
+            (re.compile(rf"(?<!\w){re.escape(fold(cue))}(?!\w)"), role)
+            for role, words in data["cues"].items()
+            if role != ADJACENT
+            for cue in words
+        ]
+        adjacent = "|".join(re.escape(fold(cue)) for cue in data["cues"][ADJACENT])
+        cached = resources.cache["dates.rules"] = _DateRules(
+            parser=DateParser(config.values["months"], years),
+            cues=cues,
+            adjacent=re.compile(rf"(?<!\w)(?:{adjacent})\s*$"),
+            window=int(data["window_chars"]),
+            head_lines=int(data["date_line"]["head_lines"]),
+            tail_lines=int(data["date_line"]["tail_lines"]),
+        )
+    return cached
+
+
+def _role(window: str, rules: _DateRules) -> str | None:
+    """The role of the cue that ends nearest to the end of `window` (the text before a date)."""
+    folded = fold(window) if window.strip() else ""
+    if rules.adjacent.search(folded):
+        return "excluded"  # `AL/2021/0002229 del 28/01/2021`: a stamp's date
+    best: tuple[int, int, str] | None = None
+    for pattern, role in rules.cues:
+        for match in pattern.finditer(folded):
+            key = (match.end(), match.end() - match.start())
+            if best is None or key > best[:2]:
+                best = (*key, role)
+    return best[2] if best else None
+
+
+def _date_lines(document: Document, rules: _DateRules) -> list[Mention]:
+    """published_date from a line that is only a date, near the top or the bottom of the text."""
+    lines = [(line, start) for line, start, _end in line_spans(document.text) if line]
+    edges = lines[: rules.head_lines] + lines[-rules.tail_lines :]
+    mentions = []
+    for line, start in edges:
+        bare = _MARKUP.sub("", line)
+        found = find_dates(bare, rules.parser)
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(bare) and found[0][2].precision == "day":
+            offset = start + line.index(bare)
+            date_start, date_end, value = found[0]
+            mentions += date_mentions(
+                "published_date", value, bare, offset + date_start, offset + date_end, f"{NAME}:line", LINE_CONFIDENCE
+            )
+    return mentions
+
+
+def _cued(document: Document, resources: Resources, rules: _DateRules) -> list[Mention]:
+    text = document.text
+    mentions: list[Mention] = []
+    for start, end, _item in prose_regions(document, resources):
+        previous_end = start
+        for date_start, date_end, value in find_dates(text[start:end], rules.parser):
+            date_start, date_end = start + date_start, start + date_end
+            line_start = text.rfind("\n", 0, date_start) + 1
+            window = text[max(previous_end, line_start, date_start - rules.window) : date_start]
+            previous_end = date_end
+            role = _role(window, rules)
+            if role is None or role == "excluded":
+                continue
+            mentions += _role_mentions(role, value, text[date_start:date_end], date_start, date_end)
+    return mentions
+
+
+def _role_mentions(role: str, value: DateValue, raw: str, start: int, end: int) -> list[Mention]:
+    return date_mentions(ROLE_FIELDS[role], value, raw, start, end, f"{NAME}:{role}", CUE_CONFIDENCE)
+
+
+@extractor(
+    NAME,
+    emits=(
+        "start_date",
+        "start_date_precision",
+        "end_date",
+        "end_date_precision",
+        "published_date",
+        "published_date_precision",
+        "modified_date",
+        "modified_date_precision",
+    ),
+)
+def extract_dates(document: Document, resources: Resources) -> list[Mention]:
+    rules = _rules(resources)
+    line_mentions = _date_lines(document, rules)
+    taken = {mention.start for mention in line_mentions}
+    return line_mentions + [mention for mention in _cued(document, resources, rules) if mention.start not in taken]

@@ -1,0 +1,202 @@
+"""Places read from the prose and the layout of cards, articles and reports.
+
+- `A: Cervia (RA)` (card) and `Località: Unione Colline Matildiche` (article header): the
+  place as named, its province from the sigla, the ISTAT comune or the unione/distretto
+  gazetteer (`schemas/areas.json`), the region from the province.
+- `i comuni di Albinea, Quattro Castella e Vezzano`: the territory's comuni, short names
+  resolved within the provinces the list itself and the document's place name; `Comune di
+  X, con l'adesione dei Comuni di Y e di Z` counts X too.
+- A report names its promoter on a line of its own under the title (`Unione Valnure
+  Valchero`), and a title may name the area (`… per l'Unione Colline Matildiche`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.document import Document, Mention
+from extract.extractors import Resources, extractor
+from extract.extractors.places import longest_comune, place_patterns
+from extract.extractors.regions import field_blocks
+from extract.gazetteer import Comune
+from extract.text import collapse_whitespace, line_spans
+
+LOCATED_CONFIDENCE = 0.9
+HEAD_LINE_CONFIDENCE = 0.6
+TITLE_CONFIDENCE = 0.5
+LIST_CONFIDENCE = 0.7
+HEAD_LINES = 3
+NAME_HEADING = "place_heading.v1"
+_LIST_END = re.compile(r"[.;:()\n]")
+
+
+@dataclass(frozen=True)
+class _ProsePatterns:
+    sigla_suffix: re.Pattern[str]
+    list_opener: re.Pattern[str]
+    list_separator: re.Pattern[str]
+    partner: re.Pattern[str]
+
+
+def _prose_patterns(resources: Resources) -> _ProsePatterns:
+    cached = resources.cache.get("place_prose.patterns")
+    if cached is None:
+        places = resources.config.places
+        cues = "|".join(
+            re.escape(cue).replace("'", "['’]").replace(r"\ ", r"\s+") for cue in places["territory_partner_cues"]
+        )
+        cached = resources.cache["place_prose.patterns"] = _ProsePatterns(
+            sigla_suffix=re.compile(places["sigla_suffix"]),
+            list_opener=re.compile(places["territory_list_opener"]),
+            list_separator=re.compile(places["territory_list_separator"]),
+            partner=re.compile(rf"\s*,?\s*(?:{cues})\s+(?i:comuni)\s+(?i:di)\b", re.IGNORECASE),
+        )
+    return cached
+
+
+def named_place(raw: str, start: int, resources: Resources, confidence: float, name: str) -> list[Mention]:
+    """`Cervia (RA)`, `Distretto di Reggio Emilia`, `Unione dei Comuni della Bassa Romagna (RA)`:
+    place as named, province and region from the sigla, the comune or the area gazetteer."""
+    gazetteer = resources.gazetteer
+    match = _prose_patterns(resources).sigla_suffix.match(raw)
+    place = (match["name"] if match else raw).strip(" .,;")
+    sigla = match["sigla"] if match and gazetteer.is_province(match["sigla"]) else None
+    if of_comune := place_patterns(resources).comune_of.fullmatch(place):  # `Comune di Cattolica` -> Cattolica
+        start += of_comune.start("name")
+        place = of_comune["name"]
+    if not place:
+        return []
+    end = start + len(place)
+    mentions = [Mention("place", place, collapse_whitespace(place), start, end, name, confidence)]
+    comune = gazetteer.comune(place, frozenset({sigla}) if sigla else frozenset())
+    area = gazetteer.area(place) if comune is None else None
+    inner = None
+    if comune is None and area is None and (found := place_patterns(resources).comune_of.search(place) or None):
+        located = longest_comune(found["name"], 0, resources)
+        inner = located[0] if located else None
+    province = sigla or (comune or area or inner).province if (sigla or comune or area or inner) else None
+    if province:
+        derived = confidence if sigla or comune or area else confidence * 0.9
+        mentions.append(Mention("province", raw, province, start, start + len(raw), name, derived))
+        region = gazetteer.region_of_province(province)
+        if region:
+            mentions.append(Mention("region", raw, region, start, start + len(raw), name, derived))
+    return mentions
+
+
+@extractor("place_located.v1", emits=("place", "province", "region"))
+def extract_located_place(document: Document, resources: Resources) -> list[Mention]:
+    """`A: Cervia (RA)`, `Località: …`: labels tagged `place.located`."""
+    mentions: list[Mention] = []
+    for item, _tag, _end in field_blocks(document, resources, "place.located"):
+        lines = item.value_lines()
+        if lines:
+            raw, start = lines[0]
+            mentions += named_place(raw, start, resources, LOCATED_CONFIDENCE, "place_located.v1")
+    return mentions
+
+
+def _resolve_list(
+    pieces: list[tuple[str, int]], resources: Resources, context: frozenset[str]
+) -> list[tuple[Comune, str, int]]:
+    """Comuni of a written list, stopping at the first piece that is not one."""
+    exact = [longest_comune(text, start, resources) for text, start in pieces]
+    provinces = context | {found[0].province for found in exact if found}
+    resolved = []
+    for (text, start), found in zip(pieces, exact, strict=True):
+        found = found or longest_comune(text, start, resources, frozenset(provinces))
+        if found is None:
+            break
+        resolved.append(found)
+        if len(found[1]) < len(text.rstrip(" .")):
+            break  # the list ends inside this piece (`Vezzano fanno parte …`)
+    return resolved
+
+
+def _list_pieces(text: str, start: int, resources: Resources) -> list[tuple[str, int]]:
+    patterns = _prose_patterns(resources)
+    stop = _LIST_END.search(text, start)
+    segment = text[start : stop.start() if stop else len(text)]
+    pieces = []
+    position = 0
+    for separator in [*patterns.list_separator.finditer(segment), None]:
+        end = separator.start() if separator else len(segment)
+        piece = segment[position:end]
+        if piece.strip():
+            pieces.append((piece.strip(), start + position + (len(piece) - len(piece.lstrip()))))
+        if separator is None:
+            break
+        position = separator.end()
+    return pieces
+
+
+def _context_provinces(document: Document, resources: Resources) -> frozenset[str]:
+    """Provinces the document's located place names (an unione's), the context of short names."""
+    provinces = set()
+    for item, _tag, _end in field_blocks(document, resources, "place.located"):
+        for mention in named_place(item.value, item.value_start, resources, 1.0, ""):
+            if mention.field == "province":
+                provinces.add(mention.value)
+    return frozenset(provinces)
+
+
+@extractor("territory_prose.v1", emits=("municipalities",))
+def extract_prose_territory(document: Document, resources: Resources) -> list[Mention]:
+    """`i comuni di A, B e C` and `Comune di X, con l'adesione dei Comuni di Y e di Z`."""
+    text = document.text
+    patterns = _prose_patterns(resources)
+    context = _context_provinces(document, resources)
+    mentions: list[Mention] = []
+    for opener in patterns.list_opener.finditer(text):
+        found = _resolve_list(_list_pieces(text, opener.end(), resources), resources, context)
+        if not found:
+            continue
+        provinces = frozenset(comune.province for comune, _raw, _start in found)
+        lead = _partner_lead(text, opener.start(), resources, provinces)
+        for comune, raw, start in ([lead] if lead else []) + found:
+            end = start + len(raw)
+            mentions.append(
+                Mention("municipalities", raw, comune.name, start, end, "territory_prose.v1", LIST_CONFIDENCE)
+            )
+    return mentions
+
+
+def _partner_lead(
+    text: str, opener_start: int, resources: Resources, provinces: frozenset[str]
+) -> tuple[Comune, str, int] | None:
+    """The `Comune di X` that a partner list (`…, con l'adesione dei Comuni di`) is attached to."""
+    window_start = max(0, opener_start - 120)
+    window = text[window_start : opener_start + len("comuni di")]
+    candidates = list(place_patterns(resources).comune_of.finditer(window))
+    for match in reversed(candidates):
+        if _prose_patterns(resources).partner.match(window, match.end("name")):
+            return longest_comune(match["name"], window_start + match.start("name"), resources, provinces)
+    return None
+
+
+@extractor(NAME_HEADING, emits=("place", "province", "region", "promoter"))
+def extract_heading_place(document: Document, resources: Resources) -> list[Mention]:
+    """A report's promoter on its own line under the title; an area named in the title."""
+    gazetteer = resources.gazetteer
+    patterns = place_patterns(resources)
+    mentions: list[Mention] = []
+    lines = [(line, start) for line, start, _end in line_spans(document.text) if line][:HEAD_LINES]
+    for line, start in lines[1:]:
+        bare = line.strip(" .")
+        of_comune = patterns.comune_of.fullmatch(bare)
+        if gazetteer.area(bare) or (of_comune and longest_comune(of_comune["name"], 0, resources)):
+            end = start + len(bare)
+            mentions.append(
+                Mention("promoter", bare, collapse_whitespace(bare), start, end, NAME_HEADING, HEAD_LINE_CONFIDENCE)
+            )
+            mentions += named_place(bare, start, resources, HEAD_LINE_CONFIDENCE, NAME_HEADING)
+            break
+    if lines:
+        title, title_start = lines[0]
+        for union in patterns.union_name.finditer(document.text, title_start, title_start + len(title)):
+            raw = union["name"]
+            if gazetteer.area(raw):
+                mentions += named_place(raw, union.start("name"), resources, TITLE_CONFIDENCE, f"{NAME_HEADING}:title")
+                break
+    return mentions

@@ -1,0 +1,123 @@
+"""Which parts of a document's text an extractor of prose may read.
+
+A scheda is labels and values: prose is the free-text values (fields that fill no column).
+Cards, articles and reports are prose, less the labelled values that fill a column (a
+number after `Cabina di regia ristretta:` is a size, not a count), the contacts block
+and site boilerplate (cookie notices, share buttons) listed in `schemas/values.json`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.document import Document, LabelledField
+from extract.extractors import Resources
+from extract.text import line_spans
+
+Region = tuple[int, int, LabelledField | None]
+CONTACT_VALUE_TAG = "contact_value"
+MAX_PARAGRAPHS_WITHOUT_CONTACT = 2
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
+_PHONE_LIKE = re.compile(r"(?<!\d)(?:\+39[\s./-]?)?0\d{1,3}[\s./-]?\d{3,8}(?!\d)|(?<!\d)3\d{2}[\s./-]?\d{6,7}(?!\d)")
+
+
+def _field_end(document: Document, index: int, resources: Resources | None = None, through: str | None = None) -> int:
+    """Where a field's block ends: at the next label, or the next one not tagged `through`."""
+    for following in document.fields[index + 1 :]:
+        spec = resources.config.label(following.key) if resources is not None and through else None
+        if spec is None or through not in spec.tags:
+            return following.label_start
+    return len(document.text)
+
+
+def field_blocks(
+    document: Document, resources: Resources, tag_prefix: str, through: str | None = None
+) -> list[tuple[LabelledField, str, int]]:
+    """(field, tag, end) for the fields tagged `tag_prefix…`; a block runs to the next label
+    (labels tagged `through`, such as `E-mail` inside a contacts block, do not end it)."""
+    blocks = []
+    for index, item in enumerate(document.fields):
+        spec = resources.config.label(item.key)
+        if spec is None or not spec.applies_to(document.doc_type):
+            continue
+        for tag in spec.tags:
+            if tag.startswith(tag_prefix):
+                blocks.append((item, tag, _field_end(document, index, resources, through)))
+    return blocks
+
+
+def _boilerplate(document: Document, resources: Resources) -> list[tuple[int, int]]:
+    markers = resources.cache.get("regions.boilerplate")
+    if markers is None:
+        words = resources.config.values["boilerplate_lines"]
+        markers = resources.cache["regions.boilerplate"] = re.compile("|".join(words), re.IGNORECASE)
+    return [(start, end) for line, start, end in line_spans(document.text) if line and markers.search(line)]
+
+
+def contact_block_end(document: Document, index: int, resources: Resources) -> int:
+    """End of a contacts block (`Contatti:` …): past its labels of e-mails and phones, and no further
+    than two paragraphs in a row without an e-mail or a phone (a card's footer follows it)."""
+    item = document.fields[index]
+    end = _field_end(document, index, resources, CONTACT_VALUE_TAG)
+    text = document.text
+    misses = 0
+    position = item.label_end
+    first_miss = None
+    for match in _PARAGRAPH.finditer(text, position, end):
+        paragraph = match.group(0)
+        if not paragraph.strip():
+            continue
+        if "@" in paragraph or _PHONE_LIKE.search(paragraph):
+            misses, first_miss = 0, None
+            continue
+        misses += 1
+        first_miss = first_miss if first_miss is not None else match.start()
+        if misses == MAX_PARAGRAPHS_WITHOUT_CONTACT:
+            return first_miss
+    return end
+
+
+def prose_regions(document: Document, resources: Resources) -> list[Region]:
+    """Spans of prose, each with the labelled field it belongs to (None outside any field)."""
+    config = resources.config
+    if document.doc_type == "scheda":
+        regions: list[Region] = []
+        for item in document.fields:
+            spec = config.label(item.key)
+            if spec is not None and spec.kind == "field" and spec.field is None and "contacts" not in spec.tags:
+                regions.append((item.value_start, item.value_end, item))
+        return regions
+    segments: list[Region] = [(0, document.fields[0].label_start if document.fields else len(document.text), None)]
+    cuts = _boilerplate(document, resources)
+    for index, item in enumerate(document.fields):
+        spec = config.label(item.key)
+        block_end = _field_end(document, index)
+        if spec is not None and "contacts" in spec.tags:
+            block_end = contact_block_end(document, index, resources)
+            cuts.append((item.label_start, block_end))
+        elif spec is not None and spec.field is not None:
+            lines = item.value_lines()  # a column's value is its first line (label_value reads no more)
+            value_end = lines[0][1] + len(lines[0][0]) if lines else item.label_end
+            cuts.append((item.label_start, max(item.label_end, value_end)))
+        paragraph_end = document.text.find("\n\n", max(item.value_start, item.label_end))
+        if 0 <= paragraph_end < block_end:  # past its first paragraph, prose is no longer the label's
+            segments += [(item.label_start, paragraph_end, item), (paragraph_end, block_end, None)]
+        else:
+            segments.append((item.label_start, block_end, item))
+    cuts.sort()
+    return [(a, b, item) for start, end, item in segments for a, b in _subtract((start, end), cuts) if b > a]
+
+
+def _subtract(whole: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`whole` less the `cuts` (sorted by start)."""
+    pieces = []
+    position = whole[0]
+    for start, end in cuts:
+        if end <= position or start >= whole[1]:
+            continue
+        if start > position:
+            pieces.append((position, start))
+        position = max(position, end)
+    if position < whole[1]:
+        pieces.append((position, whole[1]))
+    return pieces
