@@ -26,6 +26,7 @@ test: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.prose
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.parquet

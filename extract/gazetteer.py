@@ -56,6 +56,9 @@ class Gazetteer:
             if fold(alias) not in self._by_name and fold(official) in self._by_name:
                 self._by_name[fold(alias)] = self._by_name[fold(official)]
         self.region_line = re.compile(places["region_line"], re.MULTILINE)
+        self._by_first_word: dict[str, list[str]] = {}  # short names (`Vezzano`) look up only their kin
+        for full in self._by_name:
+            self._by_first_word.setdefault(full.split(" ", 1)[0], []).append(full)
         self._areas: dict[str, Area] = {}
         for kind in ("unioni", "distretti"):
             for entry in (areas or {}).get(kind, []):
@@ -70,10 +73,13 @@ class Gazetteer:
         if not key:
             return None
         candidates = self._by_name.get(key, [])
+        if provinces and candidates and not any(item.province in provinces for item in candidates):
+            # `Lizzano` among comuni of Bologna is Lizzano in Belvedere, not Lizzano (TA)
+            in_context = {item.name: item for item in self._prefixed(key) if item.province in provinces}
+            if len(in_context) == 1:
+                return next(iter(in_context.values()))
         if not candidates:
-            candidates = [
-                comune for full, comunes in self._by_name.items() if full.startswith(key + " ") for comune in comunes
-            ]
+            candidates = self._prefixed(key)
             if not (provinces or region):
                 return None
         for narrowed in (
@@ -84,6 +90,15 @@ class Gazetteer:
             if len({item.name for item in narrowed}) == 1:
                 return narrowed[0]
         return None
+
+    def _prefixed(self, key: str) -> list[Comune]:
+        """Comuni whose name starts with the words of `key` (`vezzano` -> Vezzano sul Crostolo, …)."""
+        return [
+            comune
+            for full in self._by_first_word.get(key.split(" ", 1)[0], ())
+            if full.startswith(key + " ")
+            for comune in self._by_name[full]
+        ]
 
     def region(self, name: str) -> str | None:
         """Canonical region name for a spelling such as `Emilia Romagna`."""

@@ -21,8 +21,12 @@ class FirstNames:
         self._detector = gender_detector.Detector(case_sensitive=False)
 
     def is_first_name(self, word: str) -> bool:
-        """A name of the gazetteer that is not an Italian function word (the list has `Il`, `Per`, `Con`)."""
-        return word.lower() not in STOP_WORDS and self._detector.get_gender(word, COUNTRY) != "unknown"
+        """A name of the gazetteer, but not a function word it lists as a unisex name (`Il`, `Per`,
+        `Con`); a function word that is a plain name (`Sara`) stays one."""
+        gender = self._detector.get_gender(word, COUNTRY)
+        if gender == "unknown":
+            return False
+        return not (gender == "andy" and word.lower() in STOP_WORDS)
 
 
 def _letters(value: str) -> str:

@@ -1,7 +1,7 @@
 """The one spaCy pipeline of the project: blank Italian plus phrase matchers over our vocabularies.
 
 No pretrained Italian model can be installed here, so this is rule-based NER: spaCy's
-Italian tokenizer (also splitting on a backslash, `strada\\interviste`), a sentencizer, and a
+Italian tokenizer (also splitting on a backslash, `strada\\interviste`) and a
 PhraseMatcher on lower-cased tokens for each vocabulary in `schemas/vocab/` (methods,
 organisations, roles, counted groups). It is built once per process and each document's
 text is tokenized once, whatever number of extractors read it.
@@ -27,29 +27,42 @@ PHRASE_VOCABULARIES = {"organisations": "id", "roles": "id", "count_groups": "un
 
 
 @dataclass(frozen=True)
+class Parsed:
+    """A piece of a document's text, tokenized; `offset` is where it starts in the document."""
+
+    doc: Doc
+    offset: int
+
+    def char(self, token_index: int) -> int:
+        """Offset in the document text of a token's first character."""
+        return self.offset + self.doc[token_index].idx
+
+
+@dataclass(frozen=True)
 class Match:
-    """A vocabulary phrase found in a text: its entry id and its span."""
+    """A vocabulary phrase found in a text: its entry id, its span and its document offsets."""
 
     key: str
     span: Span
+    offset: int
 
     @property
     def start_char(self) -> int:
-        return self.span.start_char
+        return self.offset + self.span.start_char
 
     @property
     def end_char(self) -> int:
-        return self.span.end_char
+        return self.offset + self.span.end_char
 
 
 class ItalianNlp:
-    """Tokenizer, sentencizer and matchers, built once; `doc()` keeps the last document's parse."""
+    """Tokenizer and matchers, built once per process. Only the pieces of text an extractor
+    reads are tokenized (tokenizing whole 8 KB pages would cost more than all the rest)."""
 
     def __init__(self, config: Config) -> None:
         nlp = spacy.blank("it")
         infixes = list(nlp.Defaults.infixes) + list(EXTRA_INFIXES)
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        nlp.add_pipe("sentencizer")
         self.nlp = nlp
         self.matchers: dict[str, PhraseMatcher] = {}
         self._add("methods", ((method.id, method.patterns) for method in config.methods))
@@ -57,7 +70,6 @@ class ItalianNlp:
         for name, key in PHRASE_VOCABULARIES.items():
             entries = config.vocab[name]
             self._add(name, ((str(entry[key]), entry["forms"]) for entry in entries))
-        self._last: tuple[str, Doc] | None = None
 
     def _add(self, name: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -65,21 +77,20 @@ class ItalianNlp:
             matcher.add(key, [self.nlp.make_doc(form) for form in forms])
         self.matchers[name] = matcher
 
-    def doc(self, text: str) -> Doc:
-        """The parsed text; the same text asked twice in a row is parsed once."""
-        if self._last is None or (self._last[0] is not text and self._last[0] != text):
-            self._last = (text, self.nlp(text))
-        return self._last[1]
+    def tokens(self, phrase: str) -> list[str]:
+        """A phrase's tokens as the pipeline sees them (to compare vocabulary phrases with texts)."""
+        return [token.text for token in self.nlp.make_doc(phrase)]
 
-    def matches(self, vocabulary: str, doc: Doc | Span, longest: bool = True) -> list[Match]:
-        """Phrases of `vocabulary` in `doc` (token offsets are the whole doc's, also for a span);
-        overlapping ones reduced to the longest unless asked not to."""
-        found = [
-            Span(doc.doc if isinstance(doc, Span) else doc, start, end, label=key)
-            for key, start, end in self.matchers[vocabulary](doc)
-        ]
+    def parse(self, text: str, start: int = 0, end: int | None = None) -> Parsed:
+        """`text[start:end]` tokenized, keeping its offset in `text`."""
+        return Parsed(self.nlp.make_doc(text[start:end]), start)
+
+    def matches(self, vocabulary: str, parsed: Parsed, longest: bool = True) -> list[Match]:
+        """Phrases of `vocabulary` in a parsed piece; overlapping ones reduced to the longest unless
+        asked not to."""
+        found = [Span(parsed.doc, start, end, label=key) for key, start, end in self.matchers[vocabulary](parsed.doc)]
         spans = filter_spans(found) if longest else sorted(found, key=lambda span: (span.start, span.end))
-        return [Match(span.label_, span) for span in spans]
+        return [Match(span.label_, span, parsed.offset) for span in spans]
 
 
 def nlp_for(resources: Any) -> ItalianNlp:

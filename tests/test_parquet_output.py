@@ -78,3 +78,35 @@ def test_each_mention_comes_from_an_extractor_that_declares_its_field(
             continue
         emits = registry.get(registered).emits
         assert field in (labelled if emits == ("*labelled*",) else set(emits)), (name, field)
+
+
+def test_child_tables_have_the_spec_types(corpus_run: Path) -> None:
+    counts = pq.read_schema(corpus_run / "counts.parquet")
+    assert counts.field("count").type == pa.int32()
+    assert counts.field("start_char").type == pa.int32()
+    actors = pq.read_schema(corpus_run / "actors.parquet")
+    assert actors.field("roles").type == pa.list_(pa.string())
+    contacts = pq.read_schema(corpus_run / "contacts.parquet")
+    assert [field.name for field in contacts] == ["doc_id", "name", "role", "organisation", "email", "phone"]
+
+
+def test_every_child_row_has_a_mention_whose_span_shows_it(corpus_tables: dict[str, pd.DataFrame]) -> None:
+    """A count, an actor or a contact is traceable to the text it was read from."""
+    mentions = corpus_tables["mentions"]
+    texts = corpus_tables["texts"].set_index("doc_id")["text"]
+    checked = 0
+    for table in ("counts", "actors", "contacts"):
+        found = mentions[mentions["field"] == table]
+        values = {(row["doc_id"], row["value"]) for row in found.to_dict("records")}
+        for row in corpus_tables[table].to_dict("records"):
+            value = {
+                key: (list(item) if hasattr(item, "tolist") else (None if pd.isna(item) else item))
+                for key, item in row.items()
+                if key not in ("doc_id", "start_char", "end_char")
+            }
+            assert (row["doc_id"], value_as_text(value)) in values, f"{table} row without its mention: {row}"
+            checked += 1
+        for mention in found.to_dict("records"):
+            text = texts[mention["doc_id"]]
+            assert text[mention["start_char"] : mention["end_char"]] == mention["raw"]
+    assert checked >= 30

@@ -41,21 +41,14 @@ def _list_lines(text: str, start: int, end: int) -> list[tuple[str, int]]:
 
 def _organisations(resources: Resources, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     nlp = nlp_for(resources)
-    doc = nlp.doc(text)
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return []
-    return [(match.key, match.start_char, match.end_char) for match in nlp.matches("organisations", span)]
+    parsed = nlp.parse(text, start, end)
+    return [(match.key, match.start_char, match.end_char) for match in nlp.matches("organisations", parsed)]
 
 
 def _roles(resources: Resources, text: str, start: int, end: int) -> list[str]:
     nlp = nlp_for(resources)
-    doc = nlp.doc(text)
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return []
     roles: list[str] = []
-    for match in nlp.matches("roles", span):
+    for match in nlp.matches("roles", nlp.parse(text, start, end)):
         if match.key not in roles:
             roles.append(match.key)
     return roles

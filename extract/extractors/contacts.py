@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import phonenumbers
-
+from extract.contact_values import EMAIL, phones_in
 from extract.document import Document, Mention
 from extract.extractors import Resources, extractor
 from extract.extractors.regions import contact_block_end, field_blocks
@@ -25,8 +24,6 @@ from extract.text import fold, line_spans
 NAME = "contacts.v1"
 CONFIDENCE = 0.85
 INLINE_CONFIDENCE = 0.7
-REGION = "IT"
-EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
 _OF = re.compile(r"\b(?:di|del|della|dei|degli|delle|per)\s*$", re.IGNORECASE)
 _NAME_RUN = re.compile(rf"(?<![\w.@])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w@])")
@@ -70,14 +67,6 @@ def _first_names(resources: Resources) -> FirstNames:
     return names
 
 
-def phones_in(text: str) -> list[str]:
-    """Italian phone numbers in `text`, as E.164."""
-    return [
-        phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        for match in phonenumbers.PhoneNumberMatcher(text, REGION)
-    ]
-
-
 def _role_and_organisation(rest: str, rules: _ContactRules) -> tuple[str | None, str | None]:
     """`Dirigente Servizi Sociali (Comune di Reggio Emilia)` -> role, organisation."""
     rest = rules.value_labels.sub(" ", EMAIL.sub(" ", rest))
@@ -85,7 +74,7 @@ def _role_and_organisation(rest: str, rules: _ContactRules) -> tuple[str | None,
     if bracket := re.search(r"\(([^()]+)\)", rest):
         organisation = bracket[1].strip()
         rest = rest[: bracket.start()] + rest[bracket.end() :]
-    parts = [part.strip(" .;|-–—") for part in re.split(r",|\||\s[–—-]\s", rest)]
+    parts = [part.strip(" .;:|-–—") for part in re.split(r",|\||\s[–—-]\s", rest)]
     parts = [part for part in parts if part and not re.fullmatch(r"[\d\s/+.()-]+", part)]
     role_parts = []
     for part in parts:
@@ -120,6 +109,14 @@ def _person_line(line: str, rules: _ContactRules, names: FirstNames) -> tuple[li
     return None
 
 
+def _describe(person: _Person, line: str, rules: _ContactRules) -> None:
+    role, organisation = _role_and_organisation(line, rules)
+    if person.role is None and role and not fold(role).startswith(rules.organisation_openers):
+        person.role = role
+    elif person.organisation is None:
+        person.organisation = organisation or role
+
+
 def _people(text: str, start: int, end: int, rules: _ContactRules, names: FirstNames) -> list[_Person]:
     people: list[_Person] = []
     for line, line_start, _ in line_spans(text[start:end]):
@@ -135,6 +132,8 @@ def _people(text: str, start: int, end: int, rules: _ContactRules, names: FirstN
             people.append(person)
         elif not people:
             continue
+        elif not EMAIL.search(line) and not phones_in(line):
+            _describe(people[-1], line, rules)  # a role or an organisation on a line of its own
         person = people[-1]
         person.emails += [email.lower() for email in EMAIL.findall(line) if email.lower() not in person.emails]
         person.phones += [phone for phone in phones_in(line) if phone not in person.phones]

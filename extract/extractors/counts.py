@@ -19,17 +19,21 @@ from text_to_num import text2num
 from extract.document import Document, Mention
 from extract.extractors import Resources, extractor
 from extract.extractors.regions import prose_regions
-from extract.nlp import Match, nlp_for
+from extract.nlp import Match, Parsed, nlp_for
 from extract.text import fold
 
 NAME = "counts.v1"
 CONFIDENCE = 0.75
 TARGET_TAG = "counts.target"
 GROUPS_UNIT = "groups"
+MAX_PURPOSE_WORDS = 2
 MIN_WORD_NUMBER = 2  # `un incontro` is an article, not a count
 _DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _QUOTES = set("\"'“”«»‘’")
 _RANGE_MARKS = {"-", "–", "—", "/"}
+_SENTENCE_MARKS = (". ", ".\n", "!", "?", "\n")
+_WORD = re.compile(r"\w+(?:'\w+)?")
+_SENTENCE_SPAN = re.compile(r"[^.!?;\n]+(?:\.\d[^.!?;\n]*)*[.!?;]?")
 
 
 @dataclass(frozen=True)
@@ -37,23 +41,31 @@ class _CountRules:
     qualifiers: dict[tuple[str, ...], str]
     approximate: dict[str, int]
     target_cues: frozenset[str]
+    not_after: frozenset[str]
     max_count: int
+    number_cue: re.Pattern[str]
+    fillers: frozenset[str]
 
 
 def _rules(resources: Resources) -> _CountRules:
     cached = resources.cache.get("counts.rules")
     if cached is None:
         data = resources.config.counts
+        nlp = nlp_for(resources)
         qualifiers = {
-            tuple(fold(phrase).replace("'", "' ").split()): kind
+            tuple(fold(token) for token in nlp.tokens(phrase)): kind
             for kind, phrases in data["qualifiers"].items()
             for phrase in phrases
         }
+        stems = [*data["number_word_stems"], *data["approximate_numbers"]]
         cached = resources.cache["counts.rules"] = _CountRules(
             qualifiers=qualifiers,
             approximate={fold(word): value for word, value in data["approximate_numbers"].items()},
             target_cues=frozenset(fold(word) for word in data["target_cues"]),
+            not_after=frozenset(fold(word) for word in data["not_after"]),
             max_count=int(data["max_count"]),
+            fillers=frozenset(fold(word) for word in data["fillers"]),
+            number_cue=re.compile(r"\d|\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE),
         )
     return cached
 
@@ -81,6 +93,8 @@ def _previous(doc: Doc, index: int) -> int:
 
 
 def _qualifier(doc: Doc, number_index: int, rules: _CountRules) -> str:
+    if number_index > 0 and fold(doc[number_index - 1].text) in rules.fillers:
+        number_index -= 1  # almeno altri 100 anziani
     for size in (3, 2, 1):
         start = number_index - size
         if start < 0:
@@ -108,59 +122,84 @@ def _count_before(doc: Doc, group_start: int, rules: _CountRules) -> tuple[int, 
     value = _number(token, rules)
     if value is None or value > rules.max_count:
         return None
-    if index >= 1 and doc[index - 1].text in _RANGE_MARKS:
-        return None  # `5-10 persone`: a range, not one count
+    if index >= 1 and (doc[index - 1].text in _RANGE_MARKS or fold(doc[index - 1].text) in rules.not_after):
+        return None  # `5-10 persone` is a range; `nel 2015`, `ore 18` are a year and a time
     if index + 1 < len(doc) and doc[index + 1].text in _RANGE_MARKS and index + 1 < group_start:
         return None
     return value, index, _qualifier(doc, index, rules)
 
 
 def _group_end(doc: Doc, match: Match) -> int:
-    """Token end of a counted group: a group's purpose is part of its name (`gruppi di cammino`)."""
+    """Token end of a counted group: a group's purpose is part of its name (`gruppi di cammino`,
+    `gruppi di mutuo aiuto`): up to two lower-case content words after `di`."""
     end = match.span.end
     if match.key != GROUPS_UNIT or any(fold(token.text) == "di" for token in match.span):
         return end
-    if end + 1 < len(doc) and fold(doc[end].text) == "di" and doc[end + 1].is_lower and doc[end + 1].is_alpha:
-        return end + 2
-    return end
+    if end >= len(doc) or fold(doc[end].text) != "di":
+        return end
+    stop = end + 1
+    while stop < min(len(doc), end + 1 + MAX_PURPOSE_WORDS) and doc[stop].is_lower and doc[stop].is_alpha:
+        if doc[stop].is_stop or (stop > end + 1 and doc[stop].text.endswith("i")):
+            break  # `gruppi di cammino guidati`: a plural after the purpose agrees with the group
+        stop += 1
+    return stop if stop > end + 1 else end
 
 
-def _kind(doc: Doc, token_index: int, in_target_field: bool, rules: _CountRules) -> str:
+def _sentence(text: str, position: int) -> str:
+    """The sentence around `position`: from the last full stop or line break before it to the next."""
+    start = max(text.rfind(mark, 0, position) for mark in _SENTENCE_MARKS) + 1
+    ends = [found for mark in _SENTENCE_MARKS if (found := text.find(mark, position)) >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _kind(text: str, position: int, in_target_field: bool, rules: _CountRules) -> str:
     if in_target_field:
         return "target"
-    sentence = doc[token_index].sent
-    words = {fold(token.text) for token in sentence}
+    words = set(_WORD.findall(fold(_sentence(text, position))))
     return "target" if words & rules.target_cues else "achieved"
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of `text[start:end]` (split at full stops, `!`, `?`, `;` and line breaks)."""
+    return [(start + match.start(), start + match.end()) for match in _SENTENCE_SPAN.finditer(text[start:end])]
+
+
+def _counts_in(parsed: Parsed, text: str, in_target: bool, resources: Resources) -> list[Mention]:
+    nlp = nlp_for(resources)
+    rules = _rules(resources)
+    doc = parsed.doc
+    mentions = []
+    for match in nlp.matches("count_groups", parsed):
+        found = _count_before(doc, match.span.start, rules)
+        if found is None:
+            continue
+        count, first, qualifier = found
+        group_end = _group_end(doc, match)
+        group = " ".join(token.text for token in doc[match.span.start : group_end] if token.text not in _QUOTES)
+        span_start = parsed.char(first)
+        span_end = parsed.char(group_end - 1) + len(doc[group_end - 1])
+        row = {
+            "group": group.lower(),
+            "unit": match.key,
+            "count": count,
+            "qualifier": qualifier,
+            "kind": _kind(text, span_start, in_target, rules),
+        }
+        mentions.append(Mention("counts", text[span_start:span_end], row, span_start, span_end, NAME, CONFIDENCE))
+    return mentions
 
 
 @extractor(NAME, emits=("counts",))
 def extract_counts(document: Document, resources: Resources) -> list[Mention]:
+    """Counts in the prose regions; only sentences that hold a number at all are tokenized."""
     nlp = nlp_for(resources)
     rules = _rules(resources)
-    doc = nlp.doc(document.text)
+    text = document.text
     mentions: list[Mention] = []
     for start, end, item in prose_regions(document, resources):
-        region = doc.char_span(start, end, alignment_mode="contract")
-        if region is None or len(region) == 0:
-            continue
         spec = resources.config.label(item.key) if item is not None else None
         in_target = spec is not None and TARGET_TAG in spec.tags
-        for match in nlp.matches("count_groups", region):
-            found = _count_before(doc, match.span.start, rules)
-            if found is None or doc[found[1]].idx < start:
-                continue
-            count, first, qualifier = found
-            group_end = _group_end(doc, match)
-            group = " ".join(token.text for token in doc[match.span.start : group_end] if token.text not in _QUOTES)
-            group = group.lower()
-            row = {
-                "group": group,
-                "unit": match.key,
-                "count": count,
-                "qualifier": qualifier,
-                "kind": _kind(doc, first, in_target, rules),
-            }
-            span_start, span_end = doc[first].idx, doc[group_end - 1].idx + len(doc[group_end - 1])
-            raw = document.text[span_start:span_end]
-            mentions.append(Mention("counts", raw, row, span_start, span_end, NAME, CONFIDENCE))
+        for sentence_start, sentence_end in _sentences(text, start, end):
+            if rules.number_cue.search(text, sentence_start, sentence_end):
+                mentions += _counts_in(nlp.parse(text, sentence_start, sentence_end), text, in_target, resources)
     return mentions

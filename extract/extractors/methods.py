@@ -19,12 +19,9 @@ CONFIDENCE = 0.8
 
 def _find(document: Document, resources: Resources, spans: list[tuple[int, int]]) -> list[Mention]:
     nlp = nlp_for(resources)
-    doc = nlp.doc(document.text)
     mentions = []
     for start, end in spans:
-        region = doc.char_span(start, end, alignment_mode="contract")
-        if region is None or len(region) == 0:
-            continue
+        region = nlp.parse(document.text, start, end)
         excluded = {
             index
             for match in nlp.matches("methods.exclude", region, longest=False)

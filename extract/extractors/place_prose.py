@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from extract.document import Document, Mention
@@ -35,6 +36,7 @@ _LIST_END = re.compile(r"[.;:()\n]")
 class _ProsePatterns:
     sigla_suffix: re.Pattern[str]
     list_opener: re.Pattern[str]
+    not_a_list: re.Pattern[str]
     list_separator: re.Pattern[str]
     partner: re.Pattern[str]
 
@@ -49,6 +51,7 @@ def _prose_patterns(resources: Resources) -> _ProsePatterns:
         cached = resources.cache["place_prose.patterns"] = _ProsePatterns(
             sigla_suffix=re.compile(places["sigla_suffix"]),
             list_opener=re.compile(places["territory_list_opener"]),
+            not_a_list=re.compile(places["territory_list_not_after"]),
             list_separator=re.compile(places["territory_list_separator"]),
             partner=re.compile(rf"\s*,?\s*(?:{cues})\s+(?i:comuni)\s+(?i:di)\b", re.IGNORECASE),
         )
@@ -100,12 +103,17 @@ def extract_located_place(document: Document, resources: Resources) -> list[Ment
 def _resolve_list(
     pieces: list[tuple[str, int]], resources: Resources, context: frozenset[str]
 ) -> list[tuple[Comune, str, int]]:
-    """Comuni of a written list, stopping at the first piece that is not one."""
+    """Comuni of a written list, stopping at the first piece that is not one. Names are read in
+    the province most of the list lies in (and the document's), so short or homonym names
+    (`Vezzano`, `Lizzano`) resolve there."""
     exact = [longest_comune(text, start, resources) for text, start in pieces]
-    provinces = context | {found[0].province for found in exact if found}
+    tally = Counter(found[0].province for found in exact if found)
+    top = max(tally.values(), default=0)
+    provinces = frozenset(context | {province for province, count in tally.items() if count == top})
     resolved = []
     for (text, start), found in zip(pieces, exact, strict=True):
-        found = found or longest_comune(text, start, resources, frozenset(provinces))
+        if found is None or found[0].province not in provinces:
+            found = longest_comune(text, start, resources, provinces) or found
         if found is None:
             break
         resolved.append(found)
@@ -149,17 +157,33 @@ def extract_prose_territory(document: Document, resources: Resources) -> list[Me
     context = _context_provinces(document, resources)
     mentions: list[Mention] = []
     for opener in patterns.list_opener.finditer(text):
+        if patterns.not_a_list.search(text, max(0, opener.start() - 40), opener.start()):
+            continue  # `Unione dei Comuni del Frignano` names a union, not a list
         found = _resolve_list(_list_pieces(text, opener.end(), resources), resources, context)
         if not found:
             continue
         provinces = frozenset(comune.province for comune, _raw, _start in found)
         lead = _partner_lead(text, opener.start(), resources, provinces)
-        for comune, raw, start in ([lead] if lead else []) + found:
+        for comune, raw, start in ([lead] if lead else []) + found + _located_comuni(document, resources):
             end = start + len(raw)
             mentions.append(
                 Mention("municipalities", raw, comune.name, start, end, "territory_prose.v1", LIST_CONFIDENCE)
             )
     return mentions
+
+
+def _located_comuni(document: Document, resources: Resources) -> list[tuple[Comune, str, int]]:
+    """The comune a document is located in (`Località: Empoli`), part of any territory it lists."""
+    located = []
+    for item, _tag, _end in field_blocks(document, resources, "place.located"):
+        lines = item.value_lines()
+        if lines:
+            raw, start = lines[0]
+            name = _prose_patterns(resources).sigla_suffix.sub(r"\g<name>", raw).strip(" .")
+            comune = resources.gazetteer.comune(name)
+            if comune is not None:
+                located.append((comune, name, start))
+    return located
 
 
 def _partner_lead(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extract.contact_values import has_contact_value
 from extract.document import Document, LabelledField
 from extract.extractors import Resources
 from extract.text import line_spans
@@ -18,7 +19,6 @@ Region = tuple[int, int, LabelledField | None]
 CONTACT_VALUE_TAG = "contact_value"
 MAX_PARAGRAPHS_WITHOUT_CONTACT = 2
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
-_PHONE_LIKE = re.compile(r"(?<!\d)(?:\+39[\s./-]?)?0\d{1,3}[\s./-]?\d{3,8}(?!\d)|(?<!\d)3\d{2}[\s./-]?\d{6,7}(?!\d)")
 
 
 def _field_end(document: Document, index: int, resources: Resources | None = None, through: str | None = None) -> int:
@@ -67,7 +67,7 @@ def contact_block_end(document: Document, index: int, resources: Resources) -> i
         paragraph = match.group(0)
         if not paragraph.strip():
             continue
-        if "@" in paragraph or _PHONE_LIKE.search(paragraph):
+        if has_contact_value(paragraph):
             misses, first_miss = 0, None
             continue
         misses += 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
-import unicodedata
 
 from extract.loaders.errors import LoadError
 
@@ -23,9 +22,12 @@ MAX_CONTROL_RATIO = 0.01
 MIN_PLAUSIBLE_RATIO = 0.9
 
 
+# Unicode category Cc (C0 and C1 controls) less the whitespace controls text uses.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    return controls / max(len(text), 1)
+    return len(_CONTROLS.findall(text)) / max(len(text), 1)
 
 
 def _plausible_cp1252(text: str) -> bool:

@@ -41,7 +41,9 @@ def _glued_pattern(labels: Mapping[str, LabelSpec]) -> re.Pattern[str] | None:
 
 def _glued(line: str, start: int, index: int, pattern: re.Pattern[str] | None) -> list[_Found]:
     """Header labels run together on one line, each value ending where the next label starts."""
-    matches = list(pattern.finditer(line)) if pattern else []
+    if pattern is None or line.count(":") < MIN_GLUED_LABELS:
+        return []
+    matches = list(pattern.finditer(line))
     if len(matches) < MIN_GLUED_LABELS:
         return []
     found = []
@@ -56,13 +58,14 @@ def _glued(line: str, start: int, index: int, pattern: re.Pattern[str] | None) -
 def _label_lines(lines: list[tuple[str, int, int]], labels: Mapping[str, LabelSpec]) -> list[_Found]:
     """Every known label standing at a line start (or glued in a header line), in document order."""
     glued = _glued_pattern(labels)
+    longest = max((len(key) for key in labels), default=0) + 2  # a longer line cannot be a label alone
     found: list[_Found] = []
     for index, (line, start, _end) in enumerate(lines):
         if not line:
             continue
         numbering = _NUMBERING.match(line)
         bare = line[numbering.end() :] if numbering else line
-        if fold(bare) in labels:
+        if len(bare) <= longest and fold(bare) in labels:
             found.append(_Found(index, bare, start + (numbering.end() if numbering else 0), None))
             continue
         if header := _glued(line, start, index, glued):

@@ -1,0 +1,310 @@
+"""Examples for the prose extractors, Duckling-style: sentences that must give a row, and
+look-alikes that must give none (all text written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.config import load_config
+from extract.extractors import Resources, load_all
+from extract.loaders.text_loader import load_text
+from extract.names import FirstNames, given_name_first
+from extract.normalise import build_normalisers
+from extract.normalise.dates import DateRange, DateValue
+
+CONFIG = load_config()
+RESOURCES = Resources.build(CONFIG)
+EXTRACTORS = load_all()
+NORMALISERS = build_normalisers(CONFIG)
+
+
+def _run(text: str, extractor: str, doc_type: str) -> list[tuple[str, object]]:
+    document = load_text(text.encode(), "test", "test.txt", CONFIG)
+    document.doc_type = doc_type
+    return [(mention.field, mention.value) for mention in EXTRACTORS.get(extractor)(document, RESOURCES)]
+
+
+def _counts(text: str, doc_type: str = "card") -> list[tuple]:
+    return [
+        (row["group"], row["unit"], row["count"], row["qualifier"], row["kind"])
+        for field, row in _run(text, "counts.v1", doc_type)
+        if field == "counts"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sono stati formati 12 facilitatori.", ("facilitatori", "people", 12, "exact", "achieved")),
+        ("Hanno aderito dodici volontari.", ("volontari", "people", 12, "exact", "achieved")),
+        ("Si sono tenuti I cinque gruppi di lavoro.", ("gruppi di lavoro", "groups", 5, "exact", "achieved")),
+        (
+            "Abbiamo organizzato due «Feste di quartiere» e 3 assemblee.",
+            ("assemblee", "meetings", 3, "exact", "achieved"),
+        ),
+        ("Hanno partecipato una ventina di cittadini.", ("cittadini", "people", 20, "approx", "achieved")),
+        ("Sono arrivate circa 300 persone.", ("persone", "people", 300, "approx", "achieved")),
+        ("Coinvolti oltre 1.200 studenti.", ("studenti", "people", 1200, "at_least", "achieved")),
+        ("Al laboratorio possono partecipare fino a 25 persone.", ("persone", "people", 25, "at_most", "achieved")),
+        ("Il progetto prevede di formare almeno 30 operatori.", ("operatori", "people", 30, "at_least", "target")),
+        ("Sono nati 4 gruppi di cammino.", ("gruppi di cammino", "groups", 4, "exact", "achieved")),
+        ("Ci sono stati trentacinque incontri.", ("incontri", "meetings", 35, "exact", "achieved")),
+    ],
+)
+def test_counts_in_prose(sentence: str, expected: tuple) -> None:
+    assert expected in _counts(f"Titolo\n\n{sentence}")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Un incontro con la cittadinanza.",  # `un` is an article
+        "Il Comune ha 5.000 abitanti.",  # population, not participants
+        "Un gruppo di 5-10 persone al massimo.",  # a range
+        "Le persone coinvolte sono state molte.",
+        "Nel 2015 cittadini e operatori hanno lavorato insieme.",  # a year
+        "Alle ore 18 volontari e tecnici si sono incontrati.",  # a clock time is not a count
+    ],
+)
+def test_no_count_from_look_alikes(sentence: str) -> None:
+    assert _counts(f"Titolo\n\n{sentence}") == []
+
+
+def test_numbers_that_fill_a_column_are_not_counts() -> None:
+    text = (
+        "Titolo\n\nCabina di regia ristretta: 4\n\nComune // Ausl\n\n"
+        "Persone coinvolte nell'attuazione del progetto: 90\n"
+    )
+    assert _counts(text) == []
+
+
+def test_scheda_counts_are_targets_under_expected_results() -> None:
+    text = (
+        "Obiettivi e Risultati\nRisultati Attesi\nCoinvolgere almeno 50 famiglie nel percorso.\n"
+        "Risultati conseguiti\nHanno partecipato 62 famiglie e 3 scuole.\n"
+        "Numero partecipanti (stimate o effettive)\n140\nCodecisione\nNo\nNatura Processo\nVolontario\n"
+    )
+    found = _counts(text, "scheda")
+    assert ("famiglie", "people", 50, "at_least", "target") in found
+    assert ("famiglie", "people", 62, "exact", "achieved") in found
+    assert ("scuole", "groups", 3, "exact", "achieved") in found
+    assert all(row[2] != 140 for row in found)
+
+
+CARD = """TITOLO DI PROVA
+
+Cabina di regia ristretta: 2
+
+Comune // Ausl-Aosp.
+
+Cabina di regia allargata: 5
+
+Unione dei Comuni // Ufficio di Piano // Ausl/Asp // Terzo settore
+
+Persone coinvolte nell'attuazione del progetto: 40
+
+- Amministrazioni: Amministratori // Tecnici // pasticceri
+- Terzo settore: Volontari
+- Scuole
+
+Narrativa del progetto con 3 incontri.
+"""
+
+
+def test_actors_of_a_card() -> None:
+    rows = {
+        (row["body"], row["organisation"], tuple(sorted(row["roles"])))
+        for field, row in _run(CARD, "actors.v1", "card")
+        if field == "actors"
+    }
+    assert rows == {
+        ("steering_core", "comune", ()),
+        ("steering_core", "ausl", ()),
+        ("steering_core", "aosp", ()),
+        ("steering_extended", "unione_comuni", ()),
+        ("steering_extended", "ufficio_di_piano", ()),
+        ("steering_extended", "ausl", ()),
+        ("steering_extended", "asp", ()),
+        ("steering_extended", "terzo_settore", ()),
+        ("implementation", "comune", ("amministratori", "tecnici")),
+        ("implementation", "terzo_settore", ("volontari",)),
+        ("implementation", "scuole", ()),
+    }
+
+
+def test_card_sizes_come_from_the_labels() -> None:
+    found = dict(_run(CARD, "label_value.v1", "card"))
+    assert found["steering_core_size"] == 2
+    assert found["steering_extended_size"] == 5
+    assert found["people_involved_count"] == 40
+
+
+def _contacts(text: str, doc_type: str = "card") -> list[dict]:
+    return [row for field, row in _run(text, "contacts.v1", doc_type) if field == "contacts"]
+
+
+def test_contacts_block_with_surname_first_and_phones() -> None:
+    text = (
+        "Titolo\n\nContatti:\n\nBertoni Chiara: responsabile Ufficio Casa.\n\n"
+        "E-mail: bertonic@comune.esempio.it | Tel: 051 6219876\n\n"
+        "dott. Marco Ferri, Coordinatore (Comune di Imola)\nCell. 333 1234567 – M.Ferri@Comune.Imola.bo.it\n\n"
+        "Footer del sito\n\nAltra riga\n\nMario Verdi: mario.verdi@esempio.it\n"
+    )
+    rows = _contacts(text)
+    assert rows[0] == {
+        "name": "Chiara Bertoni",
+        "role": "responsabile Ufficio Casa",
+        "organisation": None,
+        "email": "bertonic@comune.esempio.it",
+        "phone": "+390516219876",
+    }
+    assert rows[1]["name"] == "Marco Ferri"
+    assert rows[1]["organisation"] == "Comune di Imola"
+    assert rows[1]["email"] == "m.ferri@comune.imola.bo.it"
+    assert rows[1]["phone"] == "+393331234567"
+    assert len(rows) == 3  # the inline `Nome Cognome: e-mail` after the footer is a contact too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titolo\n\nAutore: Giulia RossiRegione: Emilia RomagnaLocalità: Imola\n\nTesto.",
+        "Titolo\n\nIl Sindaco\nElena Guerzoni\n",
+        "Titolo\n\nContatti:\n\nComune di Reggio Emilia\n\nUfficio Partecipazione\n",
+    ],
+)
+def test_no_contact_from_look_alikes(text: str) -> None:
+    assert _contacts(text, "article") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "email", "expected"),
+    [
+        (["Poggiali", "Daniela"], "poggialid@esempio.it", "Daniela Poggiali"),
+        (["Santi", "Kim"], "santik@esempio.it", "Kim Santi"),
+        (["Marco", "Rossi"], "mrossi@esempio.it", "Marco Rossi"),
+        (["Anna", "Bianchi"], "anna.bianchi@esempio.it", "Anna Bianchi"),
+        (["Bianchi", "Anna"], None, "Anna Bianchi"),
+        (["Anna", "Bianchi"], None, "Anna Bianchi"),
+    ],
+)
+def test_given_name_first(words: list[str], email: str | None, expected: str) -> None:
+    assert given_name_first(words, email, FirstNames()) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2015-2018", (date(2015, 1, 1), "year", date(2018, 1, 1), "year")),
+        ("2019", (date(2019, 1, 1), "year", date(2019, 1, 1), "year")),
+        ("Marzo 2016 - Giugno 2017", (date(2016, 3, 1), "month", date(2017, 6, 1), "month")),
+        ("dal Novembre 2014 al Febbraio 2015", (date(2014, 11, 1), "month", date(2015, 2, 1), "month")),
+        ("Dicembre-Aprile 2015", (date(2014, 12, 1), "month", date(2015, 4, 1), "month")),
+    ],
+)
+def test_period(raw: str, expected: tuple) -> None:
+    value = NORMALISERS["period"](raw)
+    assert isinstance(value, DateRange)
+    assert (value.start.value, value.start.precision, value.end.value, value.end.precision) == expected
+
+
+@pytest.mark.parametrize("raw", ["2018-2015", "in corso", "17/12/2014", ""])
+def test_no_period_from_look_alikes(raw: str) -> None:
+    assert NORMALISERS["period"](raw) is None
+
+
+def _dates(text: str, doc_type: str) -> dict[str, object]:
+    return dict(_run(text, "dates.v1", doc_type))
+
+
+def test_dates_take_their_role_from_the_cue_before_them() -> None:
+    text = (
+        "Relazione finale\n\nData presentazione progetto 03/02/2018 Data avvio processo partecipativo 05/03/2018 "
+        "Data presentazione relazione finale 20/12/2018\n\nProt. AL/2018/0001234 del 21/12/2018\n\n"
+        "Il processo si è concluso a fine novembre 2018.\n"
+    )
+    found = _dates(text, "other")
+    assert found["start_date"] == date(2018, 3, 5) and found["start_date_precision"] == "day"
+    assert found["end_date"] == date(2018, 11, 1) and found["end_date_precision"] == "month"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titolo\n\nIl progetto è stato presentato il 12/03/2019 alla Giunta.",
+        "Titolo\n\nDelibera di Giunta n. 45 del 14/04/2018.",
+        "Titolo\n\nLa festa del 6 ottobre 2018 ha riunito il quartiere.",
+    ],
+)
+def test_dates_without_a_process_cue_fill_nothing(text: str) -> None:
+    found = _dates(text, "other")
+    assert "start_date" not in found and "end_date" not in found
+
+
+def test_published_date_from_the_article_date_line_and_the_card_footer() -> None:
+    article = "Un titolo\nNov 8 2018\n\nSottotitolo.\n\nTesto dell'articolo, avviato nel Marzo 2017.\n"
+    assert _dates(article, "article")["published_date"] == date(2018, 11, 8)
+    card = "TITOLO\n\nNato nel: 2014\n\nTesto.\n\nAggiungi un posto al tavolo\n3 marzo 2016\n"
+    assert _dates(card, "card")["published_date"] == date(2016, 3, 3)
+
+
+def test_article_header_glued_on_one_line() -> None:
+    text = (
+        "Titolo dell'articolo\nGiu 3 2020\n\nSottotitolo.\n\n"
+        "Autore: Giulia RossiRegione: Emilia RomagnaLocalità: Unione Terre d'ArginePeriodo: 2016-2017"
+        "Soggetto promotore: Unione Terre d'Argine\n\nTesto.\n"
+    )
+    document = load_text(text.encode(), "test", "test.txt", CONFIG)
+    fields = {item.label: item.value for item in document.fields}
+    assert fields["Autore"] == "Giulia Rossi"
+    assert fields["Località"] == "Unione Terre d'Argine"
+    assert fields["Periodo"] == "2016-2017"
+    document.doc_type = "article"
+    found = dict(_run(text, "label_value.v1", "article"))
+    assert found["region"] == "Emilia-Romagna"
+    assert found["start_date"] == date(2016, 1, 1) and found["end_date"] == date(2017, 1, 1)
+    places = dict(_run(text, "place_located.v1", "article"))
+    assert places == {"place": "Unione Terre d'Argine", "province": "MO", "region": "Emilia-Romagna"}
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("A: Cervia (RA)", {"place": "Cervia", "province": "RA", "region": "Emilia-Romagna"}),
+        ("A: Distretto di Carpi", {"place": "Distretto di Carpi", "province": "MO", "region": "Emilia-Romagna"}),
+        ("A: Comune di Lucca", {"place": "Lucca", "province": "LU", "region": "Toscana"}),
+        ("A: Unione Montana X (PR)", {"place": "Unione Montana X", "province": "PR", "region": "Emilia-Romagna"}),
+    ],
+)
+def test_card_place_line(line: str, expected: dict) -> None:
+    assert dict(_run(f"TITOLO\n\n{line}\n\nTesto.", "place_located.v1", "card")) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Il progetto riguarda i comuni di Carpi, Soliera e Novi.", {"Carpi", "Soliera", "Novi di Modena"}),
+        (
+            "Il Comune di Migliarino, con l'adesione dei Comuni di Massa Fiscaglia e di Migliaro, ha partecipato.",
+            {"Migliarino", "Massa Fiscaglia", "Migliaro"},
+        ),
+        ("Nei comuni di Vignola e Spilamberto fanno festa.", {"Vignola", "Spilamberto"}),
+    ],
+)
+def test_territory_lists_in_prose(sentence: str, expected: set) -> None:
+    found = {value for field, value in _run(f"Titolo\n\n{sentence}", "territory_prose.v1", "article")}
+    assert found == expected
+
+
+def test_report_heading_names_promoter_and_place() -> None:
+    text = "Relazione finale Un titolo\n\nUnione Valli e Delizie\n\nData avvio processo partecipativo 02/02/2020\n"
+    found = dict(_run(text, "place_heading.v1", "other"))
+    assert found["promoter"] == "Unione Valli e Delizie"
+    assert found["place"] == "Unione Valli e Delizie" and found["province"] == "FE"
+
+
+def test_date_value_types() -> None:
+    assert NORMALISERS["date"]("Ott 21 2021") == DateValue(date(2021, 10, 21), "day")
+    assert NORMALISERS["region"]("Emilia Romagna") == "Emilia-Romagna"
