@@ -1,7 +1,8 @@
 """Issue 4 benchmarks, each against a named peer measured in the same run.
 
 1. Process dates: our date extraction (labels + `dates.v1`) against dateparser's
-   `search_dates(text, languages=["it"])` on the seeds and dev documents. Both are scored
+   `search_dates(text, languages=["it"])` on the seeds and dev documents, then on our own
+   fictitious cards, articles, reports and schede (`tests/fixtures/*_prose`, `final_heldout`). Both are scored
    on the process dates of the gold files (start_date, end_date): ours by the dates it
    assigns to those roles; dateparser, which gives no roles, once with every date it finds
    as a candidate (`dateparser-all`) and once with the first date it finds taken as the start
@@ -36,6 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 DATE_FIELDS = ("start_date", "end_date")
 DATE_EXTRACTORS = ("label_value.v1", "dates.v1")
+FIXTURES = REPO / "tests" / "fixtures"
+DATE_FIXTURES = ("unseen_prose", "heldout_prose", "final_heldout")
 
 
 def _gold_dates(gold: dict) -> set[tuple[str, str, str]]:
@@ -77,13 +80,13 @@ def _score(
     return tp, len(unmatched), len(gold) - tp
 
 
-def bench_dates() -> None:
+def bench_dates(label: str, folders: list[Path]) -> None:
     from dateparser.search import search_dates
 
     pipeline = Pipeline()
     registry = load_all()
     extractors = [registry.get(name) for name in DATE_EXTRACTORS]
-    golds = [item for item in find_gold([CORPUS / "seeds", CORPUS / "dev"]) if "processes" in item.gold]
+    golds = [item for item in find_gold(folders) if "processes" in item.gold]
     documents = []
     for item in golds:
         document, *_ = load_file(item.path, item.path.name, pipeline.config)
@@ -123,7 +126,7 @@ def bench_dates() -> None:
         ):
             totals[name] = [total + part for total, part in zip(totals[name], result, strict=True)]
     count = len(documents)
-    print(f"process dates on {count} gold documents (seeds + dev):")
+    print(f"process dates on {count} gold documents ({label}):")
     for name, (tp, fp, fn) in totals.items():
         print(f"  {name:17s} F1 {_f1(tp, fp, fn):.3f}  (TP {tp}, FP {fp}, FN {fn})")
     print(f"  ours:       {count / our_seconds:8.1f} docs/s")
@@ -157,7 +160,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=1000, help="generated schede for the throughput run")
     args = parser.parse_args()
-    bench_dates()
+    bench_dates("shared corpus: seeds + dev", [CORPUS / "seeds", CORPUS / "dev"])
+    bench_dates("our fictitious fixtures", [FIXTURES / name for name in DATE_FIXTURES if (FIXTURES / name).is_dir()])
     bench_throughput(args.n)
 
 

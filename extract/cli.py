@@ -13,7 +13,7 @@ from extract.baseline import build_baseline, write_baseline
 from extract.diff import diff_outputs, format_diff
 from extract.evaluate import find_gold, load_output, score
 from extract.pipeline import Pipeline, RunSummary
-from extract.report import scores_markdown, scores_table
+from extract.report import misses_listing, scores_markdown, scores_table
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUT = Path("data/structured")
@@ -73,6 +73,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             tables = load_output(out)
     scores = score(gold, tables)
     print(scores_markdown(scores) if args.markdown else scores_table(scores))
+    if args.misses:
+        print("\n" + misses_listing(scores))
     print(f"\n{len(gold)} gold documents scored in {time.perf_counter() - started:.1f} s")
     if args.json:
         args.json.write_text(json.dumps(scores.as_dict(), indent=1) + "\n", encoding="utf-8")
@@ -134,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", type=Path, metavar="FILE", help="write the scores as JSON")
     evaluate.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    evaluate.add_argument(
+        "--misses", action="store_true", help="also list every disagreement with gold, by document and field"
+    )
     evaluate.add_argument(
         "--write-baseline",
         type=Path,

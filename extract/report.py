@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.evaluate import FieldScore, Scores
+from extract.evaluate import FieldScore, Scores, normalise, same
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -42,3 +42,46 @@ def scores_markdown(scores: Scores) -> str:
             f"| {score.tp} | {score.fp} | {score.fn} |"
         )
     return "\n".join(lines)
+
+
+def _compact(value: object, limit: int = 160) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def misses_listing(scores: Scores) -> str:
+    """Every disagreement with gold, by document: the gold value and what was extracted. For a
+    child table only the rows that differ are shown (missing from the output, or extra)."""
+    lines = []
+    for outcome in sorted(scores.outcomes, key=lambda item: (item.doc, item.field)):
+        if not (outcome.score.fp or outcome.score.fn):
+            continue
+        if isinstance(outcome.gold, list) and outcome.gold and isinstance(outcome.gold[0], dict):
+            missing, extra = _row_differences(outcome.gold, outcome.extracted)
+            for row in missing:
+                lines.append(f"{outcome.doc}  {outcome.field}  missing {_compact(row)}")
+            for row in extra:
+                lines.append(f"{outcome.doc}  {outcome.field}  extra   {_compact(row)}")
+            continue
+        lines.append(
+            f"{outcome.doc}  {outcome.field}  gold {_compact(outcome.gold)}  got {_compact(outcome.extracted)}"
+        )
+    return "\n".join(lines) if lines else "no disagreement with gold"
+
+
+def _row_differences(gold: list[dict], extracted: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Gold rows no extracted row agrees with, and extracted rows agreeing with no gold row."""
+
+    def agrees(gold_row: dict, row: dict) -> bool:
+        return all(_same_cell(value, row.get(key)) for key, value in gold_row.items())
+
+    missing = [row for row in gold if not any(agrees(row, other) for other in extracted)]
+    extra = [row for row in extracted if not any(agrees(other, row) for other in gold)]
+    return missing, extra
+
+
+def _same_cell(gold: object, extracted: object) -> bool:
+    gold, extracted = normalise(gold), normalise(extracted)
+    if isinstance(gold, list):
+        return sorted(map(str, gold)) == sorted(map(str, extracted or []))
+    return same(gold, extracted)

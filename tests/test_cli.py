@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -40,3 +41,20 @@ def test_console_script_is_installed() -> None:
     result = subprocess.run([str(script), "run", "--help"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0
     assert "--out" in result.stdout
+
+
+def test_eval_misses_lists_each_disagreement_with_gold(tmp_path: Path) -> None:
+    """A gold file that disagrees with the document: `--misses` names the field, both values, and
+    for a child table the row that is missing."""
+    card = SAMPLES / "cards" / "card_sample_lugo.txt"
+    shutil.copy(card, tmp_path / card.name)
+    gold = json.loads((card.parent / f"{card.name}.gold.json").read_text(encoding="utf-8"))
+    gold["processes"]["place"] = "Bagnacavallo"
+    gold["counts"].append(
+        {"group": "assemblee", "unit": "meetings", "count": 9, "qualifier": "exact", "kind": "achieved"}
+    )
+    (tmp_path / f"{card.name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = _run("eval", str(tmp_path), "--quiet", "--misses", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "card_sample_lugo.txt  processes.place  gold 'Bagnacavallo'  got 'Lugo'" in result.stdout
+    assert "card_sample_lugo.txt  counts  missing {'group': 'assemblee'" in result.stdout
