@@ -10,6 +10,8 @@ from typing import Any
 
 from extract.diff import by_doc, evidence_for
 from extract.evaluate import Outcome, Scores, normalise
+from extract.report import row_differences
+from extract.rows import CHILD_TABLES, row_value
 
 DEFAULT_TOLERANCE = 0.005
 
@@ -68,6 +70,11 @@ def format_regressions(found: list[Regression], tables: dict[str, list[dict[str,
     for regression in found:
         lines.append(f"{regression.field}: F1 {regression.baseline_f1:.3f} -> {regression.f1:.3f}")
         for outcome in regression.worse:
+            if outcome.field in CHILD_TABLES:
+                missing, extra = row_differences(outcome.gold, [row_value(row) for row in outcome.extracted])
+                lines += [f"  {outcome.doc}: missing {row}" for row in missing]
+                lines += [f"  {outcome.doc}: extra {row}" for row in extra]
+                continue
             column = outcome.field.split(".", 1)[-1]
             evidence = evidence_for(mentions.get(outcome.doc_id, []), column, outcome.extracted)
             where = (

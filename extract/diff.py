@@ -8,7 +8,7 @@ from typing import Any
 
 from extract.evaluate import GoldDocument, Scores, load_output, normalise, same, score
 from extract.report import format_table
-from extract.rows import value_as_text
+from extract.rows import CHILD_TABLES, row_value, value_as_text
 
 COMPARED_TABLES = ("documents", "processes")
 IGNORED_COLUMNS = {"doc_id", "source_path"}
@@ -77,11 +77,12 @@ def _equal(a: Any, b: Any) -> bool:
 
 
 def evidence_for(mentions: list[dict[str, Any]], field: str, value: Any) -> Evidence | None:
-    """The mention that gave `field` this value (for a list, its first item)."""
+    """The mention that gave `field` this value (for a list, its first item; for a child-table
+    row, the row itself)."""
     items = list(value) if isinstance(value, (list, tuple)) or hasattr(value, "tolist") else [value]
     if not items:
         return None
-    wanted = value_as_text(items[0])
+    wanted = value_as_text(row_value(items[0]) if isinstance(items[0], dict) else items[0])
     found = [mention for mention in mentions if mention["field"] == field and mention["value"] == wanted]
     if not found:
         return None
@@ -118,6 +119,7 @@ def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = Non
                         evidence_for(mentions_b.get(doc_id, []), field, after) if not _is_empty(after) else None,
                     )
                 )
+        changes += _child_changes(tables_a, tables_b, doc_id, paths_b[doc_id], mentions_a, mentions_b)
     result = RunDiff(
         changes=changes,
         only_in_a=sorted(paths_a[key] for key in set(paths_a) - set(paths_b)),
@@ -126,6 +128,32 @@ def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = Non
     if gold:
         result.scores_a, result.scores_b = score(gold, tables_a), score(gold, tables_b)
     return result
+
+
+def _child_changes(
+    tables_a: dict[str, list[dict[str, Any]]],
+    tables_b: dict[str, list[dict[str, Any]]],
+    doc_id: str,
+    source_path: str,
+    mentions_a: dict[str, list[dict[str, Any]]],
+    mentions_b: dict[str, list[dict[str, Any]]],
+) -> list[Change]:
+    """Rows of `counts`, `actors`, `contacts` found by one run and not the other."""
+    changes = []
+    for table in CHILD_TABLES:
+        rows_a = {
+            value_as_text(row_value(row)): row_value(row) for row in tables_a.get(table, []) if row["doc_id"] == doc_id
+        }
+        rows_b = {
+            value_as_text(row_value(row)): row_value(row) for row in tables_b.get(table, []) if row["doc_id"] == doc_id
+        }
+        for key in sorted(rows_a.keys() - rows_b.keys()):
+            evidence = evidence_for(mentions_a.get(doc_id, []), table, rows_a[key])
+            changes.append(Change(source_path, table, "removed", rows_a[key], None, evidence, None))
+        for key in sorted(rows_b.keys() - rows_a.keys()):
+            evidence = evidence_for(mentions_b.get(doc_id, []), table, rows_b[key])
+            changes.append(Change(source_path, table, "added", None, rows_b[key], None, evidence))
+    return changes
 
 
 def by_doc(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

@@ -57,7 +57,7 @@ def misses_listing(scores: Scores) -> str:
         if not (outcome.score.fp or outcome.score.fn):
             continue
         if isinstance(outcome.gold, list) and outcome.gold and isinstance(outcome.gold[0], dict):
-            missing, extra = _row_differences(outcome.gold, outcome.extracted)
+            missing, extra = row_differences(outcome.gold, outcome.extracted)
             for row in missing:
                 lines.append(f"{outcome.doc}  {outcome.field}  missing {_compact(row)}")
             for row in extra:
@@ -69,7 +69,7 @@ def misses_listing(scores: Scores) -> str:
     return "\n".join(lines) if lines else "no disagreement with gold"
 
 
-def _row_differences(gold: list[dict], extracted: list[dict]) -> tuple[list[dict], list[dict]]:
+def row_differences(gold: list[dict], extracted: list[dict]) -> tuple[list[dict], list[dict]]:
     """Gold rows no extracted row agrees with, and extracted rows agreeing with no gold row."""
 
     def agrees(gold_row: dict, row: dict) -> bool:

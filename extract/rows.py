@@ -67,6 +67,21 @@ def child_rows(
     return rows
 
 
+def row_value(row: dict[str, Any]) -> dict[str, Any]:
+    """A child-table row read back from Parquet as its mention's value: no doc_id or span
+    columns, arrays as lists, missing values as None."""
+    value = {}
+    for key, item in row.items():
+        if key == "doc_id" or key in SPAN_COLUMNS:
+            continue
+        if hasattr(item, "tolist"):
+            item = item.tolist()
+        elif item is not None and not isinstance(item, (list, str)) and item != item:  # NaN
+            item = None
+        value[key] = item
+    return value
+
+
 def document_row(document: Document, chosen: dict[str, list[Mention]], status: str) -> dict[str, Any]:
     def first(field: str) -> Any:
         found = chosen.get(field)

@@ -94,3 +94,23 @@ def test_diff_of_identical_runs_is_empty(corpus_run: Path) -> None:
     result = _extract("diff", str(corpus_run), str(corpus_run))
     assert result.returncode == 0
     assert "no differences" in result.stdout
+
+
+def test_diff_shows_child_rows_lost_with_their_span(corpus_run: Path, tmp_path: Path) -> None:
+    """A count dropped from one run: diff names the row, the span it was read from, and the F1 change."""
+    shutil.copytree(corpus_run, tmp_path / "b")
+    counts = pq.read_table(tmp_path / "b" / "counts.parquet")
+    frame = counts.to_pandas()
+    documents = pd.read_parquet(tmp_path / "b" / "documents.parquet")
+    doc_id = documents.loc[documents["source_path"] == "seeds/002_19cf8960c6ccd5b3.txt", "doc_id"].item()
+    frame = frame[frame["doc_id"] != doc_id]
+    pq.write_table(
+        pa.Table.from_pandas(frame, schema=counts.schema, preserve_index=False), tmp_path / "b" / "counts.parquet"
+    )
+    result = _extract("diff", str(corpus_run), str(tmp_path / "b"), "--gold", str(CORPUS))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "seeds/002_19cf8960c6ccd5b3.txt" in out
+    assert "- counts: {'group': 'gruppi di progettazione'" in out
+    assert '<- "sette gruppi di progettazione"' in out
+    assert "counts" in out.split("F1 changes")[1]
