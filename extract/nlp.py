@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -19,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from extract.config import Config
+from extract.extractors import Resources, built_once
 
 # Also split `Ausl-Aosp`, `Ausl/Asp` and `strada\\interviste` into their words.
 EXTRA_INFIXES = (r"\\", r"(?<=[^\W\d_])[-/](?=[^\W\d_])")
@@ -93,9 +93,7 @@ class ItalianNlp:
         return [Match(span.label_, span, parsed.offset) for span in spans]
 
 
-def nlp_for(resources: Any) -> ItalianNlp:
+@built_once("nlp")
+def nlp_for(resources: Resources) -> ItalianNlp:
     """The process's pipeline, kept in the run's shared cache."""
-    nlp = resources.cache.get("nlp")
-    if nlp is None:
-        nlp = resources.cache["nlp"] = ItalianNlp(resources.config)
-    return nlp
+    return ItalianNlp(resources.config)

@@ -7,9 +7,10 @@ its own fields.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from extract.config import Config
 from extract.document import Document, Mention
@@ -40,6 +41,23 @@ class Resources:
 
 
 Extractor = Callable[[Document, Resources], list[Mention]]
+T = TypeVar("T")
+
+
+def built_once(key: str) -> Callable[[Callable[[Resources], T]], Callable[[Resources], T]]:
+    """Decorate a builder of compiled rules (patterns, matchers, gazetteers) so that it runs once
+    per run: its result is kept in the run's shared cache under `key`."""
+
+    def wrap(build: Callable[[Resources], T]) -> Callable[[Resources], T]:
+        @functools.wraps(build)
+        def get(resources: Resources) -> T:
+            if key not in resources.cache:
+                resources.cache[key] = build(resources)
+            return resources.cache[key]
+
+        return get
+
+    return wrap
 
 
 def extractor(name: str, emits: tuple[str, ...]) -> Callable[[Extractor], Extractor]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from extract.contact_values import EMAIL, phones_in
 from extract.document import Document, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors import Resources, built_once, extractor
 from extract.extractors.regions import contact_block_end, field_blocks
 from extract.names import FirstNames, given_name_first
 from extract.text import fold, line_spans
@@ -47,24 +47,20 @@ class _ContactRules:
     value_labels: re.Pattern[str]
 
 
+@built_once("contacts.rules")
 def _rules(resources: Resources) -> _ContactRules:
-    cached = resources.cache.get("contacts.rules")
-    if cached is None:
-        data = resources.config.contacts
-        labels = "|".join(sorted((re.escape(label) for label in data["value_labels"]), key=len, reverse=True))
-        cached = resources.cache["contacts.rules"] = _ContactRules(
-            titles=frozenset(fold(title).rstrip(".") for title in data["titles"]),
-            organisation_openers=tuple(fold(opener) for opener in data["organisation_openers"]),
-            value_labels=re.compile(rf"\b(?:{labels})\s*[:.]?\s*", re.IGNORECASE),
-        )
-    return cached
+    data = resources.config.contacts
+    labels = "|".join(sorted((re.escape(label) for label in data["value_labels"]), key=len, reverse=True))
+    return _ContactRules(
+        titles=frozenset(fold(title).rstrip(".") for title in data["titles"]),
+        organisation_openers=tuple(fold(opener) for opener in data["organisation_openers"]),
+        value_labels=re.compile(rf"\b(?:{labels})\s*[:.]?\s*", re.IGNORECASE),
+    )
 
 
+@built_once("contacts.first_names")
 def _first_names(resources: Resources) -> FirstNames:
-    names = resources.cache.get("contacts.first_names")
-    if names is None:
-        names = resources.cache["contacts.first_names"] = FirstNames()
-    return names
+    return FirstNames()
 
 
 def _role_and_organisation(rest: str, rules: _ContactRules) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from text_to_num import text2num
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors import Resources, built_once, extractor
 from extract.extractors.regions import prose_regions
 from extract.nlp import Match, Parsed, nlp_for
 from extract.text import fold
@@ -47,27 +47,25 @@ class _CountRules:
     fillers: frozenset[str]
 
 
+@built_once("counts.rules")
 def _rules(resources: Resources) -> _CountRules:
-    cached = resources.cache.get("counts.rules")
-    if cached is None:
-        data = resources.config.counts
-        nlp = nlp_for(resources)
-        qualifiers = {
-            tuple(fold(token) for token in nlp.tokens(phrase)): kind
-            for kind, phrases in data["qualifiers"].items()
-            for phrase in phrases
-        }
-        stems = [*data["number_word_stems"], *data["approximate_numbers"]]
-        cached = resources.cache["counts.rules"] = _CountRules(
-            qualifiers=qualifiers,
-            approximate={fold(word): value for word, value in data["approximate_numbers"].items()},
-            target_cues=frozenset(fold(word) for word in data["target_cues"]),
-            not_after=frozenset(fold(word) for word in data["not_after"]),
-            max_count=int(data["max_count"]),
-            fillers=frozenset(fold(word) for word in data["fillers"]),
-            number_cue=re.compile(r"\d|\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE),
-        )
-    return cached
+    data = resources.config.counts
+    nlp = nlp_for(resources)
+    qualifiers = {
+        tuple(fold(token) for token in nlp.tokens(phrase)): kind
+        for kind, phrases in data["qualifiers"].items()
+        for phrase in phrases
+    }
+    stems = [*data["number_word_stems"], *data["approximate_numbers"]]
+    return _CountRules(
+        qualifiers=qualifiers,
+        approximate={fold(word): value for word, value in data["approximate_numbers"].items()},
+        target_cues=frozenset(fold(word) for word in data["target_cues"]),
+        not_after=frozenset(fold(word) for word in data["not_after"]),
+        max_count=int(data["max_count"]),
+        fillers=frozenset(fold(word) for word in data["fillers"]),
+        number_cue=re.compile(r"\d|\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE),
+    )
 
 
 def _number(token: Token, rules: _CountRules) -> int | None:

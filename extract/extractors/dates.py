@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors import Resources, built_once, extractor
 from extract.extractors.label_value import date_mentions
 from extract.extractors.regions import prose_regions
 from extract.normalise.dates import DateParser, DateValue, find_dates
@@ -41,28 +41,26 @@ class _DateRules:
     tail_lines: int
 
 
+@built_once("dates.rules")
 def _rules(resources: Resources) -> _DateRules:
-    cached = resources.cache.get("dates.rules")
-    if cached is None:
-        config = resources.config
-        data = config.dates
-        years = YearParser(config.values["year_context_words"]["words"])
-        cues = [
-            (re.compile(rf"(?<!\w){re.escape(fold(cue))}(?!\w)"), role)
-            for role, words in data["cues"].items()
-            if role != ADJACENT
-            for cue in words
-        ]
-        adjacent = "|".join(re.escape(fold(cue)) for cue in data["cues"][ADJACENT])
-        cached = resources.cache["dates.rules"] = _DateRules(
-            parser=DateParser(config.values["months"], years),
-            cues=cues,
-            adjacent=re.compile(rf"(?<!\w)(?:{adjacent})\s*$"),
-            window=int(data["window_chars"]),
-            head_lines=int(data["date_line"]["head_lines"]),
-            tail_lines=int(data["date_line"]["tail_lines"]),
-        )
-    return cached
+    config = resources.config
+    data = config.dates
+    years = YearParser(config.values["year_context_words"]["words"])
+    cues = [
+        (re.compile(rf"(?<!\w){re.escape(fold(cue))}(?!\w)"), role)
+        for role, words in data["cues"].items()
+        if role != ADJACENT
+        for cue in words
+    ]
+    adjacent = "|".join(re.escape(fold(cue)) for cue in data["cues"][ADJACENT])
+    return _DateRules(
+        parser=DateParser(config.values["months"], years),
+        cues=cues,
+        adjacent=re.compile(rf"(?<!\w)(?:{adjacent})\s*$"),
+        window=int(data["window_chars"]),
+        head_lines=int(data["date_line"]["head_lines"]),
+        tail_lines=int(data["date_line"]["tail_lines"]),
+    )
 
 
 def _role(window: str, rules: _DateRules) -> str | None:

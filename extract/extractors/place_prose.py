@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from extract.document import Document, Mention
 from extract.extractors import Resources, extractor
@@ -32,37 +31,11 @@ NAME_HEADING = "place_heading.v1"
 _LIST_END = re.compile(r"[.;:()\n]")
 
 
-@dataclass(frozen=True)
-class _ProsePatterns:
-    sigla_suffix: re.Pattern[str]
-    list_opener: re.Pattern[str]
-    not_a_list: re.Pattern[str]
-    list_separator: re.Pattern[str]
-    partner: re.Pattern[str]
-
-
-def _prose_patterns(resources: Resources) -> _ProsePatterns:
-    cached = resources.cache.get("place_prose.patterns")
-    if cached is None:
-        places = resources.config.places
-        cues = "|".join(
-            re.escape(cue).replace("'", "['’]").replace(r"\ ", r"\s+") for cue in places["territory_partner_cues"]
-        )
-        cached = resources.cache["place_prose.patterns"] = _ProsePatterns(
-            sigla_suffix=re.compile(places["sigla_suffix"]),
-            list_opener=re.compile(places["territory_list_opener"]),
-            not_a_list=re.compile(places["territory_list_not_after"]),
-            list_separator=re.compile(places["territory_list_separator"]),
-            partner=re.compile(rf"\s*,?\s*(?:{cues})\s+(?i:comuni)\s+(?i:di)\b", re.IGNORECASE),
-        )
-    return cached
-
-
 def named_place(raw: str, start: int, resources: Resources, confidence: float, name: str) -> list[Mention]:
     """`Cervia (RA)`, `Distretto di Reggio Emilia`, `Unione dei Comuni della Bassa Romagna (RA)`:
     place as named, province and region from the sigla, the comune or the area gazetteer."""
     gazetteer = resources.gazetteer
-    match = _prose_patterns(resources).sigla_suffix.match(raw)
+    match = place_patterns(resources).sigla_suffix.match(raw)
     place = (match["name"] if match else raw).strip(" .,;")
     sigla = match["sigla"] if match and gazetteer.is_province(match["sigla"]) else None
     if of_comune := place_patterns(resources).comune_of.fullmatch(place):  # `Comune di Cattolica` -> Cattolica
@@ -123,7 +96,7 @@ def _resolve_list(
 
 
 def _list_pieces(text: str, start: int, resources: Resources) -> list[tuple[str, int]]:
-    patterns = _prose_patterns(resources)
+    patterns = place_patterns(resources)
     stop = _LIST_END.search(text, start)
     segment = text[start : stop.start() if stop else len(text)]
     pieces = []
@@ -153,7 +126,7 @@ def _context_provinces(document: Document, resources: Resources) -> frozenset[st
 def extract_prose_territory(document: Document, resources: Resources) -> list[Mention]:
     """`i comuni di A, B e C` and `Comune di X, con l'adesione dei Comuni di Y e di Z`."""
     text = document.text
-    patterns = _prose_patterns(resources)
+    patterns = place_patterns(resources)
     context = _context_provinces(document, resources)
     mentions: list[Mention] = []
     for opener in patterns.list_opener.finditer(text):
@@ -179,7 +152,7 @@ def _located_comuni(document: Document, resources: Resources) -> list[tuple[Comu
         lines = item.value_lines()
         if lines:
             raw, start = lines[0]
-            name = _prose_patterns(resources).sigla_suffix.sub(r"\g<name>", raw).strip(" .")
+            name = place_patterns(resources).sigla_suffix.sub(r"\g<name>", raw).strip(" .")
             comune = resources.gazetteer.comune(name)
             if comune is not None:
                 located.append((comune, name, start))
@@ -194,7 +167,7 @@ def _partner_lead(
     window = text[window_start : opener_start + len("comuni di")]
     candidates = list(place_patterns(resources).comune_of.finditer(window))
     for match in reversed(candidates):
-        if _prose_patterns(resources).partner.match(window, match.end("name")):
+        if place_patterns(resources).partner.match(window, match.end("name")):
             return longest_comune(match["name"], window_start + match.start("name"), resources, provinces)
     return None
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extract.document import Document, LabelledField, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors import Resources, built_once, extractor
 from extract.gazetteer import Comune
 from extract.text import collapse_whitespace, line_spans
 
@@ -25,22 +25,35 @@ _NOT_A_NAME = re.compile(r"[/\\]\S|\.(?:jpe?g|png|gif|pdf)\b|https?:", re.IGNORE
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class PlacePatterns:
+    """The place patterns of `schemas/places.json`, compiled once per run."""
+
     postcode_locality: re.Pattern[str]
     comune_of: re.Pattern[str]
     union_name: re.Pattern[str]
+    sigla_suffix: re.Pattern[str]
+    list_opener: re.Pattern[str]
+    not_a_list: re.Pattern[str]
+    list_separator: re.Pattern[str]
+    partner: re.Pattern[str]
 
 
-def place_patterns(resources: Resources) -> _Patterns:
-    cached = resources.cache.get("places.patterns")
-    if cached is None:
-        places = resources.config.places
-        cached = resources.cache["places.patterns"] = _Patterns(
-            re.compile(places["postcode_locality"], re.MULTILINE),
-            re.compile(places["comune_of"]),
-            re.compile(places["union_name"]),
-        )
-    return cached
+@built_once("places.patterns")
+def place_patterns(resources: Resources) -> PlacePatterns:
+    places = resources.config.places
+    cues = "|".join(
+        re.escape(cue).replace("'", "['’]").replace(r"\ ", r"\s+") for cue in places["territory_partner_cues"]
+    )
+    return PlacePatterns(
+        postcode_locality=re.compile(places["postcode_locality"], re.MULTILINE),
+        comune_of=re.compile(places["comune_of"]),
+        union_name=re.compile(places["union_name"]),
+        sigla_suffix=re.compile(places["sigla_suffix"]),
+        list_opener=re.compile(places["territory_list_opener"]),
+        not_a_list=re.compile(places["territory_list_not_after"]),
+        list_separator=re.compile(places["territory_list_separator"]),
+        partner=re.compile(rf"\s*,?\s*(?:{cues})\s+(?i:comuni)\s+(?i:di)\b", re.IGNORECASE),
+    )
 
 
 def _fields_tagged(document: Document, resources: Resources, tag: str) -> list[LabelledField]:

@@ -12,7 +12,7 @@ import re
 
 from extract.contact_values import has_contact_value
 from extract.document import Document, LabelledField
-from extract.extractors import Resources
+from extract.extractors import Resources, built_once
 from extract.text import line_spans
 
 Region = tuple[int, int, LabelledField | None]
@@ -46,11 +46,13 @@ def field_blocks(
     return blocks
 
 
+@built_once("regions.boilerplate")
+def _boilerplate_pattern(resources: Resources) -> re.Pattern[str]:
+    return re.compile("|".join(resources.config.values["boilerplate_lines"]), re.IGNORECASE)
+
+
 def _boilerplate(document: Document, resources: Resources) -> list[tuple[int, int]]:
-    markers = resources.cache.get("regions.boilerplate")
-    if markers is None:
-        words = resources.config.values["boilerplate_lines"]
-        markers = resources.cache["regions.boilerplate"] = re.compile("|".join(words), re.IGNORECASE)
+    markers = _boilerplate_pattern(resources)
     return [(start, end) for line, start, end in line_spans(document.text) if line and markers.search(line)]
 
 

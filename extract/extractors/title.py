@@ -6,20 +6,18 @@ from __future__ import annotations
 import re
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors import Resources, built_once, extractor
 from extract.text import collapse_whitespace, fold, line_spans
 
 FIRST_LINES_SEARCHED = 12
 
 
+@built_once("title.boilerplate")
 def _boilerplate(resources: Resources) -> tuple[re.Pattern[str], set[str]]:
-    cached = resources.cache.get("title.boilerplate")
-    if cached is None:
-        title_rules = resources.config.values.get("title", {})
-        anchor = re.compile(title_rules.get("anchor", r"^Hai gestito"), re.IGNORECASE)
-        skip = {fold(item) for item in title_rules.get("skip_lines", [])}
-        cached = resources.cache["title.boilerplate"] = (anchor, skip)
-    return cached
+    title_rules = resources.config.values.get("title", {})
+    anchor = re.compile(title_rules.get("anchor", r"^Hai gestito"), re.IGNORECASE)
+    skip = {fold(item) for item in title_rules.get("skip_lines", [])}
+    return (anchor, skip)
 
 
 @extractor("title.v1", emits=("title",))
