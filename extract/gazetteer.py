@@ -91,6 +91,10 @@ class Gazetteer:
                 return narrowed[0]
         return None
 
+    def short_name_provinces(self, name: str) -> set[str]:
+        """Provinces of the comuni a short name may stand for (`Porretta` -> {BO})."""
+        return {comune.province for comune in self._prefixed(fold(name.strip(" .,;:()")))}
+
     def _prefixed(self, key: str) -> list[Comune]:
         """Comuni whose name starts with the words of `key` (`vezzano` -> Vezzano sul Crostolo, …)."""
         return [

@@ -128,7 +128,7 @@ def test_actors_of_a_card() -> None:
         ("steering_extended", "ausl", ()),
         ("steering_extended", "asp", ()),
         ("steering_extended", "terzo_settore", ()),
-        ("implementation", "comune", ("amministratori", "tecnici")),
+        ("implementation", "comune", ("amministratori",)),  # `pasticceri` and `Tecnici` are not roles
         ("implementation", "terzo_settore", ("volontari",)),
         ("implementation", "scuole", ()),
     }
@@ -291,11 +291,32 @@ def test_card_place_line(line: str, expected: dict) -> None:
             {"Migliarino", "Massa Fiscaglia", "Migliaro"},
         ),
         ("Nei comuni di Vignola e Spilamberto fanno festa.", {"Vignola", "Spilamberto"}),
+        (
+            "Ha coinvolto i comuni di Scarperia e San Piero, Vicchio e Dicomano, in provincia di Firenze.",
+            {"Scarperia e San Piero", "Vicchio", "Dicomano"},
+        ),
+        (
+            "Nei comuni di Porretta, Granaglione e Lizzano, sull'Appennino.",
+            {"Porretta Terme", "Granaglione", "Lizzano in Belvedere"},
+        ),
+        (
+            "Il progetto coinvolge i comuni dell'Unione: Sassuolo, Fiorano Modenese e Maranello.",
+            {"Sassuolo", "Fiorano Modenese", "Maranello"},
+        ),
     ],
 )
 def test_territory_lists_in_prose(sentence: str, expected: set) -> None:
-    found = {value for field, value in _run(f"Titolo\n\n{sentence}", "territory_prose.v1", "article")}
+    found = {
+        value
+        for field, value in _run(f"Titolo\n\n{sentence}", "territory_prose.v1", "article")
+        if field == "municipalities"
+    }
     assert found == expected
+
+
+def test_union_named_with_comuni_is_not_a_list() -> None:
+    text = "Titolo\n\nA cura dell'Unione dei Comuni del Frignano, con sede a Pavullo."
+    assert [value for field, value in _run(text, "territory_prose.v1", "article") if field == "municipalities"] == []
 
 
 def test_report_heading_names_promoter_and_place() -> None:

@@ -22,7 +22,11 @@ NAME = "actors.v1"
 CONFIDENCE = 0.85
 TAG_PREFIX = "actors."
 _BULLET = re.compile(r"^[-–•*·▪]\s*")
-_ONLY_NUMBER = re.compile(r"^[\d\s.,:]*$")
+_ITEM = re.compile(r"[^;]+")
+NEGOTIATION_TABLE = "negotiation_table"
+MIN_TABLE_ITEMS = 2
+MAX_TABLE_ITEM = 160
+MAX_SIZE_WORDS = 3  # `circa 250`; a longer value is a list (`Terzo settore` would read as 3)
 
 
 def _list_lines(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -32,8 +36,6 @@ def _list_lines(text: str, start: int, end: int) -> list[tuple[str, int]]:
         if not line:
             if lines:
                 break
-            continue
-        if _ONLY_NUMBER.match(line):
             continue
         lines.append((line, start + line_start))
     return lines
@@ -59,24 +61,42 @@ def _row(text: str, body: str, organisation: str, roles: list[str], start: int, 
     return Mention("actors", text[start:end], value, start, end, NAME, CONFIDENCE)
 
 
+def _entries(line: str, line_start: int, body: str) -> list[tuple[int, int, int | None]]:
+    """(start, end, roles start or None) of each entry of a list line.
+
+    A card's line is one entry, `Org: Role // Role` or `Org // Org // Org`; a negotiation
+    table is written as prose items separated by `;` (`amministratori e operatori del Comune
+    di X; Ausl di Y; scuole`), each naming organisations and the roles that sit for them.
+    """
+    if body != NEGOTIATION_TABLE:
+        stripped = _BULLET.sub("", line)
+        start = line_start + len(line) - len(stripped)
+        head, colon, _tail = stripped.partition(":")
+        return [(start, start + len(stripped), start + len(head) + 1 if colon else None)]
+    items = [match for match in _ITEM.finditer(line) if match.group(0).strip()]
+    if len(items) < MIN_TABLE_ITEMS or any(len(match.group(0)) > MAX_TABLE_ITEM for match in items):
+        return []  # prose about the table, not a list of who sits at it
+    return [(line_start + match.start(), line_start + match.end(), line_start + match.start()) for match in items]
+
+
 @extractor(NAME, emits=("actors",))
 def extract_actors(document: Document, resources: Resources) -> list[Mention]:
     text = document.text
     mentions: list[Mention] = []
     for item, tag, block_end in field_blocks(document, resources, TAG_PREFIX):
         body = tag[len(TAG_PREFIX) :]
-        inline = text[item.value_start : item.value_end]
-        list_start = item.value_start if inline.strip() and not _ONLY_NUMBER.match(inline) else item.value_end
+        inline = text[item.value_start : item.value_end].split("\n", 1)[0]
+        is_size = not inline.strip() or (
+            len(inline.split()) <= MAX_SIZE_WORDS and resources.normalisers["count"](inline) is not None
+        )  # `: 12`, `: circa 250`
+        list_start = item.value_start + len(inline) if is_size else item.value_start
         seen: set[str] = set()
         for line, line_start in _list_lines(text, list_start, block_end):
-            stripped = _BULLET.sub("", line)
-            item_start = line_start + (len(line) - len(stripped))
-            head, colon, _tail = stripped.partition(":")
-            head_end = item_start + len(head)
-            roles = _roles(resources, text, head_end + 1, item_start + len(stripped)) if colon else []
-            for organisation, start, end in _organisations(resources, text, item_start, head_end):
-                if organisation in seen:
-                    continue
-                seen.add(organisation)
-                mentions.append(_row(text, body, organisation, roles, start, end))
+            for start, end, roles_start in _entries(line, line_start, body):
+                roles = _roles(resources, text, roles_start, end) if roles_start is not None else []
+                organisations_end = end if body == NEGOTIATION_TABLE or roles_start is None else roles_start - 1
+                for organisation, org_start, org_end in _organisations(resources, text, start, organisations_end):
+                    if organisation not in seen:
+                        seen.add(organisation)
+                        mentions.append(_row(text, body, organisation, roles, org_start, org_end))
     return mentions

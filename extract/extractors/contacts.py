@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.contact_values import EMAIL, phones_in
+import phonenumbers
+
+from extract.contact_values import EMAIL, REGION, phones_in
 from extract.document import Document, Mention
 from extract.extractors import Resources, built_once, extractor
 from extract.extractors.regions import contact_block_end, field_blocks
@@ -24,7 +26,8 @@ from extract.text import fold, line_spans
 NAME = "contacts.v1"
 CONFIDENCE = 0.85
 INLINE_CONFIDENCE = 0.7
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+# `Rossi`, `De-Luca`, `Dall'Asta`, `D'Angelo`: a capital, then letters, apostrophes, a hyphen.
+_NAME_WORD = r"[A-ZÀ-Ý](?:[a-zà-ÿ]+|['’](?=[A-ZÀ-Ý]))(?:['’]?[A-ZÀ-Ý]?[a-zà-ÿ]+)*(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 _OF = re.compile(r"\b(?:di|del|della|dei|degli|delle|per)\s*$", re.IGNORECASE)
 _NAME_RUN = re.compile(rf"(?<![\w.@])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w@])")
 
@@ -63,13 +66,21 @@ def _first_names(resources: Resources) -> FirstNames:
     return FirstNames()
 
 
+def _without_phones(text: str) -> str:
+    for match in reversed(list(phonenumbers.PhoneNumberMatcher(text, REGION))):
+        text = text[: match.start] + " " + text[match.end :]
+    return text
+
+
 def _role_and_organisation(rest: str, rules: _ContactRules) -> tuple[str | None, str | None]:
     """`Dirigente Servizi Sociali (Comune di Reggio Emilia)` -> role, organisation."""
-    rest = rules.value_labels.sub(" ", EMAIL.sub(" ", rest))
+    rest = rules.value_labels.sub(" ", EMAIL.sub(" ", _without_phones(rest)))
     organisation = None
-    if bracket := re.search(r"\(([^()]+)\)", rest):
-        organisation = bracket[1].strip()
+    if (bracket := re.search(r"\(([^()]+)\)", rest)) and bracket[1].strip()[:1].isupper():
+        organisation = bracket[1].strip()  # `(Comune di Reggio Emilia)`; `(coordinatore …)` is a role
         rest = rest[: bracket.start()] + rest[bracket.end() :]
+    elif bracket:
+        rest = rest[: bracket.start()] + ", " + bracket[1] + rest[bracket.end() :]
     parts = [part.strip(" .;:|-–—") for part in re.split(r",|\||\s[–—-]\s", rest)]
     parts = [part for part in parts if part and not re.fullmatch(r"[\d\s/+.()-]+", part)]
     role_parts = []
@@ -115,8 +126,10 @@ def _describe(person: _Person, line: str, rules: _ContactRules) -> None:
 
 def _people(text: str, start: int, end: int, rules: _ContactRules, names: FirstNames) -> list[_Person]:
     people: list[_Person] = []
+    paragraph_open = False  # a role on its own line belongs to the person's paragraph only
     for line, line_start, _ in line_spans(text[start:end]):
         if not line:
+            paragraph_open = False
             continue
         absolute = start + line_start
         found = _person_line(line, rules, names)
@@ -126,10 +139,13 @@ def _people(text: str, start: int, end: int, rules: _ContactRules, names: FirstN
             person = _Person(words, name_start, name_start + len(" ".join(words)))
             person.role, person.organisation = _role_and_organisation(rest, rules)
             people.append(person)
+            paragraph_open = True
         elif not people:
             continue
         elif not EMAIL.search(line) and not phones_in(line):
-            _describe(people[-1], line, rules)  # a role or an organisation on a line of its own
+            if paragraph_open:
+                _describe(people[-1], line, rules)  # a role or an organisation on a line of its own
+            continue
         person = people[-1]
         person.emails += [email.lower() for email in EMAIL.findall(line) if email.lower() not in person.emails]
         person.phones += [phone for phone in phones_in(line) if phone not in person.phones]

@@ -32,7 +32,7 @@ _DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _QUOTES = set("\"'“”«»‘’")
 _RANGE_MARKS = {"-", "–", "—", "/"}
 _SENTENCE_MARKS = (". ", ".\n", "!", "?", "\n")
-_WORD = re.compile(r"\w+(?:'\w+)?")
+_WORD = re.compile(r"\w+")  # `l'obiettivo` holds the cue `obiettivo`
 _SENTENCE_SPAN = re.compile(r"[^.!?;\n]+(?:\.\d[^.!?;\n]*)*[.!?;]?")
 
 
@@ -82,10 +82,10 @@ def _number(token: Token, rules: _CountRules) -> int | None:
     return value if value >= MIN_WORD_NUMBER else None
 
 
-def _previous(doc: Doc, index: int) -> int:
-    """Index of the token before `index`, skipping quotation marks."""
+def _previous(doc: Doc, index: int, fillers: frozenset[str]) -> int:
+    """Index of the token before `index`, skipping quotation marks and fillers (`15 nuovi volontari`)."""
     index -= 1
-    while index >= 0 and doc[index].text in _QUOTES:
+    while index >= 0 and (doc[index].text in _QUOTES or fold(doc[index].text) in fillers):
         index -= 1
     return index
 
@@ -105,7 +105,7 @@ def _qualifier(doc: Doc, number_index: int, rules: _CountRules) -> str:
 
 def _count_before(doc: Doc, group_start: int, rules: _CountRules) -> tuple[int, int, str] | None:
     """(count, first token index, qualifier) of the number written just before a group."""
-    index = _previous(doc, group_start)
+    index = _previous(doc, group_start, rules.fillers)
     if index < 0:
         return None
     token = doc[index]

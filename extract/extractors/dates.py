@@ -39,6 +39,7 @@ class _DateRules:
     window: int
     head_lines: int
     tail_lines: int
+    line_prefix: re.Pattern[str]
 
 
 @built_once("dates.rules")
@@ -60,6 +61,11 @@ def _rules(resources: Resources) -> _DateRules:
         window=int(data["window_chars"]),
         head_lines=int(data["date_line"]["head_lines"]),
         tail_lines=int(data["date_line"]["tail_lines"]),
+        line_prefix=re.compile(
+            r"^(?:(?:" + "|".join(re.escape(item) for item in data["date_line"]["prefixes"]) + r")\s*"
+            r"|[A-ZÀ-Ý][\w'’ ]{1,40}?(?:,|\s[|–—-])\s*)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -77,20 +83,33 @@ def _role(window: str, rules: _DateRules) -> str | None:
     return best[2] if best else None
 
 
+def _whole_line_date(line: str, rules: _DateRules) -> tuple[str, tuple[int, int, DateValue]] | None:
+    """(the date's text, its span in it and value) when a line is one full date, possibly after
+    a publication word or a place (`Pubblicato il 9 giugno 2016`, `Bologna, 23 novembre 2016`)."""
+    prefix = rules.line_prefix.match(line)
+    for bare in (line, line[prefix.end() :] if prefix else None):
+        if not bare:
+            continue
+        found = find_dates(bare, rules.parser)
+        if len(found) == 1 and found[0][:2] == (0, len(bare)) and found[0][2].precision == "day":
+            return bare, found[0]
+    return None
+
+
 def _date_lines(document: Document, rules: _DateRules) -> list[Mention]:
     """published_date from a line that is only a date, near the top or the bottom of the text."""
     lines = [(line, start) for line, start, _end in line_spans(document.text) if line]
     edges = lines[: rules.head_lines] + lines[-rules.tail_lines :]
     mentions = []
     for line, start in edges:
-        bare = _MARKUP.sub("", line)
-        found = find_dates(bare, rules.parser)
-        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(bare) and found[0][2].precision == "day":
-            offset = start + line.index(bare)
-            date_start, date_end, value = found[0]
-            mentions += date_mentions(
-                "published_date", value, bare, offset + date_start, offset + date_end, f"{NAME}:line", LINE_CONFIDENCE
-            )
+        found = _whole_line_date(_MARKUP.sub("", line), rules)
+        if found is None:
+            continue
+        bare, (date_start, date_end, value) = found
+        offset = start + line.index(bare)
+        mentions += date_mentions(
+            "published_date", value, bare, offset + date_start, offset + date_end, f"{NAME}:line", LINE_CONFIDENCE
+        )
     return mentions
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 
 from extract.document import Document, Mention
 from extract.extractors import Resources, extractor
-from extract.extractors.places import longest_comune, place_patterns
+from extract.extractors.places import longest_comune, place_patterns, shared_area
 from extract.extractors.regions import field_blocks
 from extract.gazetteer import Comune
 from extract.text import collapse_whitespace, line_spans
@@ -29,6 +29,8 @@ LIST_CONFIDENCE = 0.7
 HEAD_LINES = 3
 NAME_HEADING = "place_heading.v1"
 _LIST_END = re.compile(r"[.;:()\n]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+MAX_NAME_WORDS = 6
 
 
 def named_place(raw: str, start: int, resources: Resources, confidence: float, name: str) -> list[Mention]:
@@ -73,43 +75,56 @@ def extract_located_place(document: Document, resources: Resources) -> list[Ment
     return mentions
 
 
+def _scan_list(
+    words: list[tuple[str, int, int]], resources: Resources, provinces: frozenset[str], skip_unknown: bool = False
+) -> list[tuple[Comune, int, int]]:
+    """Comuni written one after the other (`Scarperia e San Piero, Borgo San Lorenzo e Vicchio`):
+    at each word the longest run of words that is a comune, then a comma or a connector; the
+    list ends at the first word that is neither."""
+    connectors = place_patterns(resources).list_connectors
+    found: list[tuple[Comune, int, int]] = []
+    index = 0
+    while index < len(words):
+        size = min(MAX_NAME_WORDS, len(words) - index)
+        comune = None
+        while size > 0 and comune is None:
+            name = " ".join(word for word, _start, _end in words[index : index + size])
+            comune = resources.gazetteer.comune(name, provinces)
+            size -= 0 if comune is not None else 1
+        if comune is None and skip_unknown and words[index][0][:1].isupper():
+            index += 1  # a name not known by itself (`Porretta`): the first pass only gathers provinces
+            continue
+        if comune is None:
+            break
+        found.append((comune, words[index][1], words[index + size - 1][2]))
+        index += size
+        while index < len(words) and words[index][0].lower() in connectors:
+            index += 1
+        if index < len(words) and not words[index][0][:1].isupper():
+            break
+    return found
+
+
 def _resolve_list(
-    pieces: list[tuple[str, int]], resources: Resources, context: frozenset[str]
+    text: str, start: int, resources: Resources, context: frozenset[str]
 ) -> list[tuple[Comune, str, int]]:
-    """Comuni of a written list, stopping at the first piece that is not one. Names are read in
-    the province most of the list lies in (and the document's), so short or homonym names
-    (`Vezzano`, `Lizzano`) resolve there."""
-    exact = [longest_comune(text, start, resources) for text, start in pieces]
-    tally = Counter(found[0].province for found in exact if found)
+    """Comuni of a written list, read first by their exact names, then again in the province
+    most of the list lies in (and the document's), so that short or homonym names (`Vezzano`,
+    `Lizzano`) resolve there."""
+    stop = _LIST_END.search(text, start)
+    end = stop.start() if stop else len(text)
+    words = [(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text, start, end)]
+    exact = _scan_list(words, resources, frozenset(), skip_unknown=True)
+    tally = Counter(comune.province for comune, _start, _end in exact)
+    known = {first for _comune, first, _last in exact}
+    for word, first, _last in words:  # a short name with one possible province (`Porretta`) votes too
+        hints = resources.gazetteer.short_name_provinces(word) if word[:1].isupper() and first not in known else set()
+        if len(hints) == 1:
+            tally[next(iter(hints))] += 1
     top = max(tally.values(), default=0)
     provinces = frozenset(context | {province for province, count in tally.items() if count == top})
-    resolved = []
-    for (text, start), found in zip(pieces, exact, strict=True):
-        if found is None or found[0].province not in provinces:
-            found = longest_comune(text, start, resources, provinces) or found
-        if found is None:
-            break
-        resolved.append(found)
-        if len(found[1]) < len(text.rstrip(" .")):
-            break  # the list ends inside this piece (`Vezzano fanno parte …`)
-    return resolved
-
-
-def _list_pieces(text: str, start: int, resources: Resources) -> list[tuple[str, int]]:
-    patterns = place_patterns(resources)
-    stop = _LIST_END.search(text, start)
-    segment = text[start : stop.start() if stop else len(text)]
-    pieces = []
-    position = 0
-    for separator in [*patterns.list_separator.finditer(segment), None]:
-        end = separator.start() if separator else len(segment)
-        piece = segment[position:end]
-        if piece.strip():
-            pieces.append((piece.strip(), start + position + (len(piece) - len(piece.lstrip()))))
-        if separator is None:
-            break
-        position = separator.end()
-    return pieces
+    resolved = _scan_list(words, resources, provinces) if provinces else exact
+    return [(comune, text[first:last], first) for comune, first, last in resolved]
 
 
 def _context_provinces(document: Document, resources: Resources) -> frozenset[str]:
@@ -129,10 +144,11 @@ def extract_prose_territory(document: Document, resources: Resources) -> list[Me
     patterns = place_patterns(resources)
     context = _context_provinces(document, resources)
     mentions: list[Mention] = []
+    comuni: list[Comune] = []
     for opener in patterns.list_opener.finditer(text):
         if patterns.not_a_list.search(text, max(0, opener.start() - 40), opener.start()):
             continue  # `Unione dei Comuni del Frignano` names a union, not a list
-        found = _resolve_list(_list_pieces(text, opener.end(), resources), resources, context)
+        found = _resolve_list(text, opener.end(), resources, context)
         if not found:
             continue
         provinces = frozenset(comune.province for comune, _raw, _start in found)
@@ -142,7 +158,8 @@ def extract_prose_territory(document: Document, resources: Resources) -> list[Me
             mentions.append(
                 Mention("municipalities", raw, comune.name, start, end, "territory_prose.v1", LIST_CONFIDENCE)
             )
-    return mentions
+            comuni.append(comune)
+    return mentions + shared_area(mentions, comuni)
 
 
 def _located_comuni(document: Document, resources: Resources) -> list[tuple[Comune, str, int]]:

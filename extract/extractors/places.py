@@ -34,7 +34,7 @@ class PlacePatterns:
     sigla_suffix: re.Pattern[str]
     list_opener: re.Pattern[str]
     not_a_list: re.Pattern[str]
-    list_separator: re.Pattern[str]
+    list_connectors: frozenset[str]
     partner: re.Pattern[str]
 
 
@@ -51,7 +51,7 @@ def place_patterns(resources: Resources) -> PlacePatterns:
         sigla_suffix=re.compile(places["sigla_suffix"]),
         list_opener=re.compile(places["territory_list_opener"]),
         not_a_list=re.compile(places["territory_list_not_after"]),
-        list_separator=re.compile(places["territory_list_separator"]),
+        list_connectors=frozenset(places["territory_list_connectors"]),
         partner=re.compile(rf"\s*,?\s*(?:{cues})\s+(?i:comuni)\s+(?i:di)\b", re.IGNORECASE),
     )
 
@@ -135,7 +135,19 @@ def _from_entity(item: LabelledField, resources: Resources, confidence: float, n
         if union is not None:
             raw = union["name"].rstrip(" .,;")
             start = line_start + union.start("name")
-            return [Mention("place", raw, collapse_whitespace(raw), start, start + len(raw), name, confidence * 0.95)]
+            mentions = [
+                Mention("place", raw, collapse_whitespace(raw), start, start + len(raw), name, confidence * 0.95)
+            ]
+            area = resources.gazetteer.area(raw)
+            if area is not None:  # the unioni gazetteer knows its province
+                region = resources.gazetteer.region_of_province(area.province)
+                derived = confidence * DERIVED_CONFIDENCE_FACTOR
+                mentions.append(
+                    Mention("province", raw, area.province, start, start + len(raw), f"{name}:area", derived)
+                )
+                if region:
+                    mentions.append(Mention("region", raw, region, start, start + len(raw), f"{name}:area", derived))
+            return mentions
     return []
 
 
@@ -196,10 +208,10 @@ def extract_territory(document: Document, resources: Resources) -> list[Mention]
         if comune is not None:
             resolved.append(comune)
             mentions.append(Mention("municipalities", raw, comune.name, start, start + len(raw), "territory.v1", 0.9))
-    return mentions + _shared_area(mentions, resolved)
+    return mentions + shared_area(mentions, resolved)
 
 
-def _shared_area(mentions: list[Mention], comuni: list[Comune]) -> list[Mention]:
+def shared_area(mentions: list[Mention], comuni: list[Comune]) -> list[Mention]:
     """Province and region of a territory whose comuni all lie in one province: the weakest source."""
     if not comuni or len({comune.province for comune in comuni}) != 1:
         return []
@@ -216,8 +228,8 @@ def _pieces(line: str) -> list[tuple[str, int]]:
     position = 0
     for chunk in _TERRITORY_SPLIT.split(line):
         index = line.find(chunk, position)
-        cleaned = re.sub(r"^(?:[Cc]omuni?\s+di\s+)", "", chunk).strip(" .")
-        cleaned = re.sub(r"\s*\([A-Z]{2}\)$", "", cleaned)  # `Fidenza (PR)`
+        cleaned = re.sub(r"^(?:[Cc]omun[ei]\s+di\s+)", "", chunk).strip(" .")
+        cleaned = re.sub(r"\s*\([^()]*\)$", "", cleaned)  # `Fidenza (PR)`, `Bobbio (frazioni comprese)`
         if cleaned:
             pieces.append((cleaned, index + chunk.find(cleaned)))
         position = index + len(chunk)

@@ -23,6 +23,7 @@ HEADER_TAG = "header"
 # A numbered section heading (`2. Oggetto del processo`, `b) Tavolo di negoziazione`) is its label.
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s+")
 MIN_GLUED_LABELS = 2
+_GLUE_SEPARATORS = " \t|;,·•–—-"  # `Località: X | Periodo: …`
 
 
 class _Found(NamedTuple):
@@ -50,7 +51,7 @@ def _glued(line: str, start: int, index: int, pattern: re.Pattern[str] | None) -
     for position, match in enumerate(matches):
         value_end = matches[position + 1].start() if position + 1 < len(matches) else len(line)
         value = line[match.end() : value_end]
-        stripped_end = match.end() + len(value.rstrip())
+        stripped_end = match.end() + len(value.rstrip(_GLUE_SEPARATORS))
         found.append(_Found(index, match["label"], start + match.start(), (start + match.end(), start + stripped_end)))
     return found
 

@@ -26,6 +26,7 @@ def build_normalisers(config: Config) -> dict[str, Normaliser]:
     dates = DateParser(config.values["months"], years)
     typed: dict[str, Normaliser] = {
         "text": vocabulary.text,
+        "entity": vocabulary.entity,
         "lower": vocabulary.lower,
         "bool": vocabulary.boolean,
         "status": vocabulary.status,

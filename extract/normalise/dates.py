@@ -74,10 +74,15 @@ class DateParser:
         return self._make(year, 1, 1, "year") if year is not None else None
 
 
-# `2015-2018`, `Marzo 2016 - Giugno 2017`, `dal 2015 al 2018`, `Dicembre-Aprile 2015`, `2015/2016`.
-_RANGE_SPLIT = re.compile(
-    r"^\s*(?:dal(?:l'|lo)?\s+|da\s+)?(?P<left>.+?)\s*(?:[-–—/]|\bal(?:l')?\b|\ba\b)\s*(?P<right>.+?)\s*$"
+# Where a period splits, most specific first: a spaced dash, slash or `al` (`01/03/2021 – 15/10/2021`,
+# `Marzo 2016 - Giugno 2017`, `dal 2015 al 2018`); a bare dash or slash between two years
+# (`2015-2018`, `2015/2016`); a dash between two month names (`Dicembre-Aprile 2015`).
+_RANGE_SEPARATORS = (
+    re.compile(r"\s+(?:[-–—/]|al(?:l')?|a|fino a(?:l(?:l')?)?)\s+"),
+    re.compile(r"(?<=\d{4})\s*[-–—/]\s*(?=\d{4})"),
+    re.compile(r"(?<=[a-z])\s*[-–—]\s*(?=[a-z])"),
 )
+_RANGE_OPENER = re.compile(r"^\s*(?:dal(?:l'|lo)?|da)\s+")
 
 
 def find_dates(text: str, parser: DateParser) -> list[tuple[int, int, DateValue]]:
@@ -102,11 +107,13 @@ class RangeParser:
         self._months = {fold(name): int(number) for number, names in months.items() for name in names}
 
     def parse(self, raw: str) -> DateRange | None:
-        folded = fold(raw)
-        match = _RANGE_SPLIT.match(folded)
-        if match:
-            end = self._dates.parse(match["right"])
-            start = self._dates.parse(match["left"]) or self._month_only(match["left"], end)
+        folded = _RANGE_OPENER.sub("", fold(raw))
+        for separator in _RANGE_SEPARATORS:
+            parts = separator.split(folded, maxsplit=1)
+            if len(parts) != 2:
+                continue
+            end = self._dates.parse(parts[1])
+            start = self._dates.parse(parts[0]) or self._month_only(parts[0], end)
             if start is not None and end is not None and start.value <= end.value:
                 return DateRange(start, end)
         if _NUMERIC.search(folded) or _ISO.search(folded):

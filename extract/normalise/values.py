@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from extract.text import collapse_whitespace, fold
+
+_SIGLA_SUFFIX = re.compile(r"\s*\(\s*[A-Z]{2}\s*\)\s*$")
 
 
 class ValueVocabulary:
@@ -38,6 +41,11 @@ class ValueVocabulary:
     @staticmethod
     def text(raw: str) -> str | None:
         return collapse_whitespace(raw) or None
+
+    @staticmethod
+    def entity(raw: str) -> str | None:
+        """A body's name as written, less a trailing province sigla: `COMUNE DI BOBBIO (PC)`."""
+        return collapse_whitespace(_SIGLA_SUFFIX.sub("", raw)) or None
 
     @staticmethod
     def lower(raw: str) -> str | None:
