@@ -48,6 +48,7 @@ class Document:
     n_pages: int | None = None
     doc_type: str = "other"
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    boxes: list[Any] = field(default_factory=list)  # PDFs: where each word of `text` was printed (layout.Box)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -101,18 +102,46 @@ def document_row(document: Document, chosen: dict[str, list[Mention]], status: s
     }
 
 
+def where_printed(boxes: list[Any], starts: list[int], start: int, end: int) -> tuple[int | None, tuple[float, ...]]:
+    """(page, (x0, top, x1, bottom)) of a span of a PDF's text: the words it covers on its first page."""
+    index = max(bisect_right(starts, start) - 1, 0)
+    covered = []
+    while index < len(boxes) and boxes[index].start < end:
+        if boxes[index].end > start:
+            covered.append(boxes[index])
+        index += 1
+    if not covered:
+        return None, (None, None, None, None)
+    page = covered[0].page
+    on_page = [box for box in covered if box.page == page]
+    return page, (
+        min(box.x0 for box in on_page),
+        min(box.top for box in on_page),
+        max(box.x1 for box in on_page),
+        max(box.bottom for box in on_page),
+    )
+
+
 def mention_rows(document: Document, mentions: list[Mention]) -> list[dict[str, Any]]:
-    return [
-        {
-            "doc_id": document.doc_id,
-            "field": mention.field,
-            "raw": mention.raw,
-            "value": value_as_text(mention.value),
-            "start_char": mention.start,
-            "end_char": mention.end,
-            "page": mention.page,
-            "extractor": mention.extractor,
-            "confidence": round(mention.confidence, 4),
-        }
-        for mention in sorted(mentions, key=lambda item: (item.start, item.field))
-    ]
+    starts = [box.start for box in document.boxes]
+    rows = []
+    for mention in sorted(mentions, key=lambda item: (item.start, item.field)):
+        page, (x0, top, x1, bottom) = where_printed(document.boxes, starts, mention.start, mention.end)
+        rows.append(
+            {
+                "doc_id": document.doc_id,
+                "field": mention.field,
+                "raw": mention.raw,
+                "value": value_as_text(mention.value),
+                "start_char": mention.start,
+                "end_char": mention.end,
+                "page": mention.page or page,
+                "x0": x0,
+                "top": top,
+                "x1": x1,
+                "bottom": bottom,
+                "extractor": mention.extractor,
+                "confidence": round(mention.confidence, 4),
+            }
+        )
+    return rows

@@ -10,14 +10,16 @@ from extract.config import Config
 from extract.document import Document
 from extract.loaders.errors import LoadError
 from extract.loaders.html_loader import load_html
+from extract.loaders.pdf import load_pdf
 from extract.loaders.text_loader import load_text
 from extract.registry import Registry
 
 LOADERS = Registry("loader")
 LOADERS.register("text.v1")(load_text)
 LOADERS.register("html.v1")(load_html)
+LOADERS.register("pdf.v1")(load_pdf)
 
-FORMAT_LOADERS = {"text": "text.v1", "html": "html.v1"}
+FORMAT_LOADERS = {"text": "text.v1", "html": "html.v1", "pdf": "pdf.v1"}
 _HTML_SIGNATURE = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 SNIFF_BYTES = 4096
 PDF_HEADER_WINDOW = 1024

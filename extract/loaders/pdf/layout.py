@@ -1,0 +1,313 @@
+"""Reading order for laid-out pages: positioned words to text as a person reads it.
+
+Everything is derived from the geometry of each page, never from fixed coordinates:
+1. words whose vertical centres agree form a row; a row splits into segments wherever the
+   gap between two words is wider than a word space can be (`SEGMENT_GAP` × font size);
+2. column gutters are the x-ranges that (almost) no segment covers while the text on both
+   sides does; a segment that crosses a gutter (a title, a centred quote, a footer line)
+   is wide and cuts the page into bands;
+3. within a band, columns are read left to right, each top to bottom, and consecutive
+   segments form blocks until the typography changes (a small bold label, a large value)
+   or a paragraph gap opens;
+4. within a block a line runs on into the next when it was wrapped (it ends close to the
+   block's right edge), and stops at short lines and list bullets.
+
+Blocks are separated by a blank line, so labels and values come out as the text version of
+the same card shows them. Each word keeps its page and box for provenance.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import accumulate
+from statistics import median
+
+from extract.loaders.pdf.backends import Page, Word
+
+ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
+LABEL_SIZE_RATIO = 1.5  # a word this much smaller than its neighbour may sit off its baseline (a label)
+RECENT_ROWS = 3  # rows a word may still join (columns interleave their baselines)
+HEADING_RATIO = 1.3  # a block in type this much larger than the page's text is a heading: its lines join
+MAX_HEADING_LINES = 4
+MIN_PARAGRAPH_LINES = 3  # lines enough for a block's own right edge to show where its text wraps
+SEGMENT_GAP = 0.8  # × font size: a wider gap between two words on a row starts a new segment
+ZONE_GAP = 2.5  # × median font size of empty space across the whole page starts a new zone
+GUTTER_COVERAGE = 0.12  # a gutter is covered by at most this share of the busiest x position
+MIN_GUTTER = 1.0  # × median font size
+SPANNING = 0.6  # a segment wider than this share of the text area is not counted in gutter coverage
+PARAGRAPH_GAP = 0.75  # × font size of vertical space that ends a block
+SIZE_CHANGE = 0.15  # relative change of font size that ends a block
+BULLETS = ("-", "–", "—", "•", "·", "▪", "*")
+MIN_BULLETS = 2
+
+
+@dataclass
+class Segment:
+    words: list[Word]
+    page: int
+    row: int = 0
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda word: word.x0)
+        self.x0 = min(word.x0 for word in self.words)
+        self.x1 = max(word.x1 for word in self.words)
+        self.top = min(word.top for word in self.words)
+        self.bottom = max(word.bottom for word in self.words)
+        weights = [(word.size, word.bold, len(word.text)) for word in self.words]
+        self.size = _weighted_median([(size, chars) for size, _bold, chars in weights])
+        bold_chars = sum(chars for _size, bold, chars in weights if bold)
+        self.bold = bold_chars * 2 > sum(chars for _size, _bold, chars in weights)
+
+
+@dataclass
+class Box:
+    """Where a span of the document text was printed."""
+
+    start: int
+    end: int
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class LaidOut:
+    text: str
+    boxes: list[Box] = field(default_factory=list)
+
+
+def _weighted_median(pairs: list[tuple[float, int]]) -> float:
+    total = sum(weight for _value, weight in pairs)
+    running = 0
+    for value, weight in sorted(pairs):
+        running += weight
+        if running * 2 >= total:
+            return value
+    return pairs[0][0] if pairs else 0.0
+
+
+def _same_row(word: Word, row: list[Word]) -> bool:
+    """On one baseline; or a small label set beside a large value (`A:` next to `Cervia (RA)`),
+    its centre within the value's height although the baselines differ."""
+    smallest = min(word.size, min(item.size for item in row))
+    if abs(word.baseline - row[0].baseline) <= ROW_TOLERANCE * smallest:
+        return True
+    largest = max(word.size, max(item.size for item in row))
+    if largest < LABEL_SIZE_RATIO * smallest:
+        return False
+    centre = (word.top + word.bottom) / 2
+    return min(item.top for item in row) <= centre <= max(item.bottom for item in row)
+
+
+def segments_of(page: Page) -> list[Segment]:
+    """Rows of words on one baseline, split at wide gaps."""
+    rows: list[list[Word]] = []
+    for word in sorted(page.words, key=lambda item: (item.baseline, item.x0)):
+        for row in reversed(rows[-RECENT_ROWS:]):
+            if _same_row(word, row):
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    segments = []
+    for number, row in enumerate(rows):
+        row.sort(key=lambda item: item.x0)
+        current = [row[0]]
+        for previous, word in itertools.pairwise(row):
+            if word.x0 - previous.x1 > SEGMENT_GAP * max(word.size, previous.size):
+                segments.append(Segment(current, page.number, number))
+                current = []
+            current.append(word)
+        segments.append(Segment(current, page.number, number))
+    return segments
+
+
+def _rejoin(segments: list[Segment]) -> list[Segment]:
+    """Segments of one row in one column are one line (justified text opens wide gaps)."""
+    by_row: dict[int, list[Word]] = {}
+    for item in segments:
+        by_row.setdefault(item.row, []).extend(item.words)
+    return [Segment(words, segments[0].page, row) for row, words in by_row.items()]
+
+
+def gutters(segments: list[Segment]) -> list[tuple[float, float]]:
+    """x-ranges between columns: covered by few segments, with text on both sides."""
+    if len(segments) < 2:
+        return []
+    left, right = int(min(item.x0 for item in segments)), int(max(item.x1 for item in segments)) + 1
+    changes = [0] * (right - left + 2)  # a difference array: +1 where a segment starts, -1 past its end
+    for item in segments:
+        if item.x1 - item.x0 > SPANNING * (right - left):
+            continue  # a title or a quote across the columns does not fill a gutter
+        changes[int(item.x0) - left] += 1
+        changes[int(item.x1) - left + 1] -= 1
+    coverage = list(accumulate(changes[:-1]))
+    busiest = max(coverage)
+    limit = busiest * GUTTER_COVERAGE
+    min_width = MIN_GUTTER * median(item.size for item in segments)
+    found = []
+    start = None
+    for x, covered in enumerate(coverage):
+        if covered <= limit and start is None:
+            start = x
+        elif covered > limit and start is not None:
+            if x - start >= min_width and start > 0:
+                found.append((left + start, left + x))
+            start = None
+    return found
+
+
+def _column(segment: Segment, cuts: list[tuple[float, float]]) -> int | None:
+    """The column a segment lies in, or None when it crosses a gutter (wide)."""
+    column = 0
+    for low, high in cuts:
+        middle = (low + high) / 2
+        if segment.x0 < middle < segment.x1:
+            return None
+        if segment.x0 >= middle:
+            column += 1
+    return column
+
+
+def zones(segments: list[Segment]) -> list[list[Segment]]:
+    """Horizontal slices of a page separated by wide empty space (a contacts box under the
+    columns, a footer): each is read on its own, top to bottom."""
+    if not segments:
+        return []
+    gap = ZONE_GAP * median(item.size for item in segments)
+    ordered = sorted(segments, key=lambda item: item.top)
+    found = [[ordered[0]]]
+    lowest = ordered[0].bottom
+    for item in ordered[1:]:
+        if item.top - lowest > gap:
+            found.append([])
+        found[-1].append(item)
+        lowest = max(lowest, item.bottom)
+    return found
+
+
+def reading_order(segments: list[Segment]) -> list[list[Segment]]:
+    """Segments grouped into blocks, in reading order: zones, then bands top to bottom, columns
+    left to right."""
+    return [block for zone in zones(segments) for block in _zone_order(zone)]
+
+
+def _zone_order(segments: list[Segment]) -> list[list[Segment]]:
+    cuts = gutters(segments)
+    columns = {id(item): _column(item, cuts) for item in segments}
+    wide = sorted((item for item in segments if columns[id(item)] is None), key=lambda item: item.top)
+    narrow = [item for item in segments if columns[id(item)] is not None]
+    blocks: list[list[Segment]] = []
+    for band in range(len(wide) + 1):
+        upper = wide[band - 1].top if band else float("-inf")
+        lower = wide[band].top if band < len(wide) else float("inf")
+        if band:
+            _add(blocks, wide[band - 1], wide[band - 2] if band > 1 else None)
+        inside = [item for item in narrow if upper <= item.top < lower]
+        for column in sorted({columns[id(item)] for item in inside}):  # type: ignore[type-var]
+            previous = None
+            lines = _rejoin([item for item in inside if columns[id(item)] == column])
+            for item in sorted(lines, key=lambda line: (line.top, line.x0)):
+                _add(blocks, item, previous)
+                previous = item
+    return blocks
+
+
+def _add(blocks: list[list[Segment]], segment: Segment, previous: Segment | None) -> None:
+    """Append to the current block, or open a new one at a change of style or a paragraph gap."""
+    if previous is not None and blocks and blocks[-1][-1] is previous and not _breaks(previous, segment):
+        blocks[-1].append(segment)
+    else:
+        blocks.append([segment])
+
+
+def _breaks(previous: Segment, segment: Segment) -> bool:
+    size = max(previous.size, segment.size)
+    if abs(previous.size - segment.size) > SIZE_CHANGE * size or previous.bold != segment.bold:
+        return True
+    return segment.top - previous.bottom > PARAGRAPH_GAP * size
+
+
+def _near_edge(line: Segment, following: Segment, right_edge: float) -> bool:
+    """The next line's first word would not have fitted after this line: it was wrapped."""
+    first = following.words[0]
+    return right_edge - line.x1 < (first.x1 - first.x0) + 1.5 * line.size
+
+
+def column_edges(segments: list[Segment]) -> Callable[[Segment], float]:
+    """For a line, the right edge of the page column it stands in: how far the column's text
+    reaches anywhere on the page (a wrapped line ends near it)."""
+    cuts = gutters(segments)
+    reach: dict[int | None, float] = {}
+    for item in segments:
+        column = _column(item, cuts)
+        reach[column] = max(reach.get(column, item.x1), item.x1)
+    right = max(item.x1 for item in segments)
+
+    def edge(line: Segment) -> float:
+        return reach.get(_column(line, cuts), right) if _column(line, cuts) is not None else right
+
+    return edge
+
+
+def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_size: float) -> list[str]:
+    """What joins each line of a block to the next: a space where the text was wrapped, else a
+    line break. A heading's lines join; in a bulleted list a line without a bullet continues
+    the item above; a block whose lines mostly stop short is a list of short lines (a contacts
+    box), never run on."""
+    if len(block) < 2:
+        return []
+    if block[0].size >= HEADING_RATIO * body_size and len(block) <= MAX_HEADING_LINES:
+        return [" "] * (len(block) - 1)
+    bullets = [line.words[0].text.startswith(BULLETS) for line in block]
+    if sum(bullets) >= MIN_BULLETS:
+        return ["\n" if bullet else " " for bullet in bullets[1:]]
+    block_right = max(line.x1 for line in block) if len(block) >= MIN_PARAGRAPH_LINES else float("inf")
+    wrapped = [
+        _near_edge(line, following, min(edge(line), block_right)) for line, following in itertools.pairwise(block)
+    ]
+    is_list = sum(wrapped) * 2 < len(wrapped)
+    return ["\n" if is_list or not wrap else " " for wrap in wrapped]
+
+
+def lay_out(pages: list[Page]) -> LaidOut:
+    """The text of the pages in reading order, with the box of every word."""
+    parts: list[str] = []
+    boxes: list[Box] = []
+    position = 0
+
+    def write(text: str) -> None:
+        nonlocal position
+        parts.append(text)
+        position += len(text)
+
+    for page in pages:
+        segments = segments_of(page)
+        if not segments:
+            continue
+        body_size = _weighted_median([(item.size, sum(len(word.text) for word in item.words)) for item in segments])
+        edge = column_edges(segments)
+        for block in reading_order(segments):
+            if position:
+                write("\n\n")
+            joins = _line_breaks(block, edge, body_size)
+            for index, line in enumerate(block):
+                if index:
+                    write(joins[index - 1])
+                for number, word in enumerate(line.words):
+                    if number:
+                        write(" ")
+                    end = position + len(word.text)
+                    boxes.append(Box(position, end, page.number, word.x0, word.top, word.x1, word.bottom))
+                    write(word.text)
+    return LaidOut("".join(parts), boxes)
