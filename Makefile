@@ -27,6 +27,7 @@ test: install
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python -m bench.prose
+	$(BIN)/python -m bench.pdf
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.parquet

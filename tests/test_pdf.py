@@ -1,0 +1,174 @@
+"""Issue 5: PDF cards read in layout order, giving what their text versions give; every PDF of
+other projects' test suites gives a document or a clear error row."""
+
+from __future__ import annotations
+
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.classify import classify
+from extract.config import load_config
+from extract.evaluate import find_gold, score
+from extract.loaders.errors import LoadError
+from extract.loaders.limits import run_limited
+from extract.loaders.pdf import load_pdf
+from extract.loaders.pdf.backends import read_pdfium
+from extract.pipeline import Pipeline
+from tests.conftest import CORPUS, SAMPLES, read_tables
+from tests.pdf_layouts import LAYOUTS, render
+from tests.test_prose_quality import _check_bars
+
+CARDS = CORPUS / "pdf" / "cards"
+THIRDPARTY = CORPUS / "pdf" / "thirdparty"
+CHILD_TABLES = ("counts", "actors", "contacts")
+PDF_ERRORS = {"encrypted_pdf", "no_text_layer", "empty_pdf", "malformed_pdf", "empty_file", "time_limit"}
+
+
+def _rows(tables: dict[str, pd.DataFrame], doc_id: str) -> dict[str, list[dict]]:
+    """The process row and child rows of one document, comparable across documents."""
+    found = {}
+    for table in ("processes", *CHILD_TABLES):
+        frame = tables[table]
+        rows = frame[frame["doc_id"] == doc_id].drop(columns=["doc_id", "start_char", "end_char"], errors="ignore")
+        found[table] = sorted(
+            (
+                {key: (value.tolist() if hasattr(value, "tolist") else value) for key, value in row.items()}
+                for row in rows.astype(object).where(rows.notna(), None).to_dict("records")
+            ),
+            key=repr,
+        )
+    return found
+
+
+def _doc_id(tables: dict[str, pd.DataFrame], source_path: str) -> str:
+    documents = tables["documents"]
+    return documents.loc[documents["source_path"] == source_path, "doc_id"].item()
+
+
+def test_pdf_cards_reach_the_bars(corpus_tables: dict[str, pd.DataFrame]) -> None:
+    gold = find_gold([CARDS])
+    assert len(gold) == 3
+    scores = score(gold, {name: frame.to_dict("records") for name, frame in corpus_tables.items()})
+    _check_bars(scores, min_rows=4)
+    assert scores.micro().f1 >= 0.97
+
+
+@pytest.mark.parametrize("card", sorted(path.name for path in CARDS.glob("*.pdf")))
+def test_pdf_card_gives_what_its_text_version_gives(corpus_tables: dict[str, pd.DataFrame], card: str) -> None:
+    text_twin = f"seeds/{Path(card).stem}.txt"
+    from_pdf = _rows(corpus_tables, _doc_id(corpus_tables, f"pdf/cards/{card}"))
+    from_text = _rows(corpus_tables, _doc_id(corpus_tables, text_twin))
+    assert from_pdf["processes"] and from_pdf["actors"] and from_pdf["contacts"]
+    assert from_pdf == from_text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout.name for layout in LAYOUTS])
+def test_a_card_in_other_layouts_gives_the_same_rows(pipeline: Pipeline, tmp_path: Path, layout) -> None:
+    """Our sample card rendered in other column arrangements, fonts, sizes, page sizes and label
+    placements: the PDF gives the rows of the text version."""
+    card = SAMPLES / "cards" / "card_sample_lugo.txt"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (tmp_path / "card.pdf").write_bytes(render(card.read_text(encoding="utf-8"), layout))
+    (tmp_path / "card.txt").write_bytes(card.read_bytes())
+    pipeline.run([tmp_path], tmp_path / "out", progress=False)
+    tables = read_tables(tmp_path / "out")
+    from_pdf = _rows(tables, _doc_id(tables, "card.pdf"))
+    assert from_pdf["counts"] and from_pdf["actors"] and from_pdf["contacts"]
+    assert from_pdf == _rows(tables, _doc_id(tables, "card.txt"))
+
+
+def test_the_pdfplumber_backend_reads_the_cards_the_same_way(corpus_tables: dict[str, pd.DataFrame]) -> None:
+    config = load_config()
+    pipeline = Pipeline(config)
+    for path in sorted(CARDS.glob("*.pdf")):
+        data = path.read_bytes()
+        by_plumber = load_pdf(data, "x", path.name, config, backend="pdfplumber")
+        by_pdfium = load_pdf(data, "x", path.name, config)
+        assert by_plumber.fields and [item.key for item in by_plumber.fields] == [item.key for item in by_pdfium.fields]
+        for document in (by_plumber, by_pdfium):
+            document.doc_type = classify(document, config)
+        mentions_plumber = {(m.field, str(m.value)) for m in pipeline.extract(by_plumber)[0]}
+        mentions_pdfium = {(m.field, str(m.value)) for m in pipeline.extract(by_pdfium)[0]}
+        assert mentions_plumber == mentions_pdfium, path.name
+
+
+def test_every_thirdparty_pdf_gives_a_document_or_a_clear_error(corpus_tables: dict[str, pd.DataFrame]) -> None:
+    documents = corpus_tables["documents"]
+    errors = corpus_tables["errors"]
+    files = sorted(path.name for path in THIRDPARTY.glob("*.pdf"))
+    assert len(files) >= 30
+    failed = 0
+    for name in files:
+        row = documents[documents["source_path"] == f"pdf/thirdparty/{name}"]
+        assert len(row) == 1, f"{name}: no documents row"
+        if row["status"].item() == "failed":
+            failed += 1
+            why = errors[errors["source_path"] == f"pdf/thirdparty/{name}"]
+            assert len(why) == 1 and why["error_type"].item() in PDF_ERRORS, name
+            assert len(why["message"].item()) > 20
+    assert 0 < failed < len(files)
+
+
+@pytest.mark.parametrize(
+    ("name", "error_type"),
+    [
+        ("password-example.pdf", "encrypted_pdf"),
+        ("rc4-40.pdf", "encrypted_pdf"),
+        ("issue-203-decimalize.pdf", "no_text_layer"),
+        ("empty.pdf", "empty_file"),
+    ],
+)
+def test_known_bad_pdfs_get_their_reason(corpus_tables: dict[str, pd.DataFrame], name: str, error_type: str) -> None:
+    errors = corpus_tables["errors"]
+    assert errors.loc[errors["source_path"] == f"pdf/thirdparty/{name}", "error_type"].item() == error_type
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def _hog(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def test_a_stalled_parser_is_stopped_at_the_time_limit() -> None:
+    started = time.perf_counter()
+    with pytest.raises(LoadError) as caught:
+        run_limited(_sleep, (30,), seconds=0.5, memory_mb=512)
+    assert caught.value.error_type == "time_limit"
+    assert time.perf_counter() - started < 5
+
+
+def test_a_parser_over_its_memory_limit_fails_alone() -> None:
+    with pytest.raises(LoadError) as caught:
+        run_limited(_hog, (1500,), seconds=20, memory_mb=600)
+    assert caught.value.error_type == "memory_limit"
+    assert run_limited(_hog, (10,), seconds=20, memory_mb=600) == 10 * 1024 * 1024
+
+
+def test_pdf_mentions_point_at_the_words_they_were_read_from(corpus_tables: dict[str, pd.DataFrame]) -> None:
+    """Each mention of a PDF card has a page and a box, and the words printed in that box are
+    the mention's raw text."""
+    mentions = corpus_tables["mentions"]
+    for path in sorted(CARDS.glob("*.pdf")):
+        pages = read_pdfium(path.read_bytes(), 10)
+        found = mentions[mentions["doc_id"] == _doc_id(corpus_tables, f"pdf/cards/{path.name}")]
+        assert len(found) > 20
+        for row in found.to_dict("records"):
+            assert row["page"] >= 1
+            page = pages[int(row["page"]) - 1]
+            inside = [
+                word.text
+                for word in page.words
+                if word.x0 >= row["x0"] - 0.5
+                and word.x1 <= row["x1"] + 0.5
+                and word.top >= row["top"] - 0.5
+                and word.bottom <= row["bottom"] + 0.5
+            ]
+            first_word = row["raw"].split()[0]
+            assert any(first_word in text for text in inside), (path.name, row["field"], row["raw"])
