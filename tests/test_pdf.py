@@ -57,6 +57,18 @@ def test_pdf_cards_reach_the_bars(corpus_tables: dict[str, pd.DataFrame]) -> Non
     assert scores.micro().f1 >= 0.97
 
 
+def test_heldout_cards_in_other_designs_reach_the_bars(pipeline: Pipeline, tmp_path: Path) -> None:
+    """Five fictitious card PDFs designed apart from the code (two and three columns, a sidebar,
+    one-line `Label: value` entries, a label|value table, A4/Letter/A5 and landscape)."""
+    folder = Path(__file__).parent / "fixtures" / "heldout_pdf_cards"
+    pipeline.run([folder], tmp_path, progress=False)
+    gold = find_gold([folder])
+    assert len(gold) == 5
+    scores = score(gold, {name: frame.to_dict("records") for name, frame in read_tables(tmp_path).items()})
+    _check_bars(scores, min_rows=5)
+    assert scores.micro().f1 >= 0.97
+
+
 @pytest.mark.parametrize("card", sorted(path.name for path in CARDS.glob("*.pdf")))
 def test_pdf_card_gives_what_its_text_version_gives(corpus_tables: dict[str, pd.DataFrame], card: str) -> None:
     text_twin = f"seeds/{Path(card).stem}.txt"

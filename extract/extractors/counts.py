@@ -45,6 +45,7 @@ class _CountRules:
     max_count: int
     number_cue: re.Pattern[str]
     fillers: frozenset[str]
+    group_limits: dict[str, int]
 
 
 @built_once("counts.rules")
@@ -64,6 +65,12 @@ def _rules(resources: Resources) -> _CountRules:
         not_after=frozenset(fold(word) for word in data["not_after"]),
         max_count=int(data["max_count"]),
         fillers=frozenset(fold(word) for word in data["fillers"]),
+        group_limits={
+            fold(form): int(entry["max_count"])
+            for entry in resources.config.vocab["count_groups"]
+            if "max_count" in entry
+            for form in entry["forms"]
+        },
         number_cue=re.compile(r"\d|\b(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE),
     )
 
@@ -174,6 +181,8 @@ def _counts_in(parsed: Parsed, text: str, in_target: bool, resources: Resources)
         count, first, qualifier = found
         group_end = _group_end(doc, match)
         group = " ".join(token.text for token in doc[match.span.start : group_end] if token.text not in _QUOTES)
+        if count > rules.group_limits.get(fold(group), rules.max_count):
+            continue  # `5.000 abitanti` is a population
         span_start = parsed.char(first)
         span_end = parsed.char(group_end - 1) + len(doc[group_end - 1])
         row = {

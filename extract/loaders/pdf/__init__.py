@@ -13,8 +13,8 @@ from extract.loaders.errors import LoadError
 from extract.loaders.labels import segment_labelled_text
 from extract.loaders.limits import run_limited
 from extract.loaders.pdf.backends import BACKENDS, Page
-from extract.loaders.pdf.layout import lay_out
-from extract.text import normalise_document_text
+from extract.loaders.pdf.layout import Labels, lay_out
+from extract.text import fold, normalise_document_text
 
 
 def read_pages(data: bytes, config: Config, backend: str | None = None) -> list[Page]:
@@ -39,7 +39,8 @@ def load_pdf(data: bytes, doc_id: str, source_path: str, config: Config, backend
     if len(pages) > limit:
         pages = pages[:limit]
         warnings.append(("too_many_pages", f"only the first {limit} pages were read"))
-    laid_out = lay_out(pages)
+    words = Labels(config.labels, fold, config.values["line_continues_after"]["words"])
+    laid_out = lay_out(pages, words)
     text = normalise_document_text(laid_out.text)
     if len(text) != len(laid_out.text):
         raise AssertionError("text normalisation changed the length of a PDF's text; the boxes would shift")
@@ -52,4 +53,5 @@ def load_pdf(data: bytes, doc_id: str, source_path: str, config: Config, backend
         n_pages=len(pages),
         warnings=warnings,
         boxes=laid_out.boxes,
+        title_span=laid_out.title,
     )

@@ -19,7 +19,7 @@ the same card shows them. Each word keeps its page and box for provenance.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from statistics import median
@@ -27,16 +27,20 @@ from statistics import median
 from extract.loaders.pdf.backends import Page, Word
 
 ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
-LABEL_SIZE_RATIO = 1.5  # a word this much smaller than its neighbour may sit off its baseline (a label)
+LABEL_SIZE_RATIO = 1.5  # a value this much larger than its label may sit off the label's baseline
+ATTACH_GAP = 2.0  # × the value's font size: how far right of its label a value may stand
 RECENT_ROWS = 3  # rows a word may still join (columns interleave their baselines)
 HEADING_RATIO = 1.3  # a block in type this much larger than the page's text is a heading: its lines join
 MAX_HEADING_LINES = 4
 MIN_PARAGRAPH_LINES = 3  # lines enough for a block's own right edge to show where its text wraps
+MIN_FORM_ROWS = 3  # a label column needs this many labels
+MAX_LABEL_LINES = 4  # a label wraps over at most this many lines
+FORM_LABEL_SHARE = 0.6  # and this share of its entries must be known labels
 SEGMENT_GAP = 0.8  # × font size: a wider gap between two words on a row starts a new segment
 ZONE_GAP = 2.5  # × median font size of empty space across the whole page starts a new zone
-GUTTER_COVERAGE = 0.12  # a gutter is covered by at most this share of the busiest x position
+GUTTER_COVERAGE = 0.2  # a gutter is covered by at most this share of the busiest x position
 MIN_GUTTER = 1.0  # × median font size
-SPANNING = 0.6  # a segment wider than this share of the text area is not counted in gutter coverage
+SPANNING = 0.8  # a segment wider than this share of the text area is not counted in gutter coverage
 PARAGRAPH_GAP = 0.75  # × font size of vertical space that ends a block
 SIZE_CHANGE = 0.15  # relative change of font size that ends a block
 BULLETS = ("-", "–", "—", "•", "·", "▪", "*")
@@ -84,6 +88,7 @@ class Box:
 class LaidOut:
     text: str
     boxes: list[Box] = field(default_factory=list)
+    title: tuple[int, int] | None = None  # the first page's heading: its largest type
 
 
 def _weighted_median(pairs: list[tuple[float, int]]) -> float:
@@ -97,20 +102,12 @@ def _weighted_median(pairs: list[tuple[float, int]]) -> float:
 
 
 def _same_row(word: Word, row: list[Word]) -> bool:
-    """On one baseline; or a small label set beside a large value (`A:` next to `Cervia (RA)`),
-    its centre within the value's height although the baselines differ."""
     smallest = min(word.size, min(item.size for item in row))
-    if abs(word.baseline - row[0].baseline) <= ROW_TOLERANCE * smallest:
-        return True
-    largest = max(word.size, max(item.size for item in row))
-    if largest < LABEL_SIZE_RATIO * smallest:
-        return False
-    centre = (word.top + word.bottom) / 2
-    return min(item.top for item in row) <= centre <= max(item.bottom for item in row)
+    return abs(word.baseline - row[0].baseline) <= ROW_TOLERANCE * smallest
 
 
 def segments_of(page: Page) -> list[Segment]:
-    """Rows of words on one baseline, split at wide gaps."""
+    """Rows of words on one baseline, split at wide gaps; large values joined to their labels."""
     rows: list[list[Word]] = []
     for word in sorted(page.words, key=lambda item: (item.baseline, item.x0)):
         for row in reversed(rows[-RECENT_ROWS:]):
@@ -129,7 +126,29 @@ def segments_of(page: Page) -> list[Segment]:
                 current = []
             current.append(word)
         segments.append(Segment(current, page.number, number))
-    return segments
+    return _attach_values(segments)
+
+
+def _attach_values(segments: list[Segment]) -> list[Segment]:
+    """A large value set beside a small label on another baseline (`A:` centred on `Cervia (RA)`,
+    `Cabina di regia` / `allargata:` beside a big `23`) joins the label line nearest its baseline."""
+    result = list(segments)
+    for value in sorted(segments, key=lambda item: -item.size):
+        if value not in result:
+            continue
+        labels = [
+            label
+            for label in result
+            if label.row != value.row
+            and value.size >= LABEL_SIZE_RATIO * label.size
+            and label.x1 <= value.x0
+            and value.top <= (label.top + label.bottom) / 2 <= value.bottom
+        ]
+        if labels and value.x0 - max(label.x1 for label in labels) <= ATTACH_GAP * value.size:
+            label = max(labels, key=lambda item: item.words[0].baseline)
+            result.remove(value)
+            result[result.index(label)] = Segment(label.words + value.words, label.page, label.row)
+    return result
 
 
 def _rejoin(segments: list[Segment]) -> list[Segment]:
@@ -162,9 +181,26 @@ def gutters(segments: list[Segment]) -> list[tuple[float, float]]:
             start = x
         elif covered > limit and start is not None:
             if x - start >= min_width and start > 0:
-                found.append((left + start, left + x))
+                low, high = _emptiest(coverage, start, x)
+                found.append((left + low, left + high))
             start = None
     return found
+
+
+def _emptiest(coverage: list[int], start: int, end: int) -> tuple[int, int]:
+    """The longest run of least coverage inside a low region: where the gutter really is (a column
+    of short lines leaves a low region wider than its gutter)."""
+    least = min(coverage[start:end])
+    best = (start, start)
+    run_start = None
+    for x in range(start, end + 1):
+        if x < end and coverage[x] == least:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            if x - run_start > best[1] - best[0]:
+                best = (run_start, x)
+            run_start = None
+    return best
 
 
 def _column(segment: Segment, cuts: list[tuple[float, float]]) -> int | None:
@@ -196,13 +232,41 @@ def zones(segments: list[Segment]) -> list[list[Segment]]:
     return found
 
 
-def reading_order(segments: list[Segment]) -> list[list[Segment]]:
+class Labels:
+    """The vocabulary the layout reads with: is a text a label, or the start of one (a label
+    wrapped over lines in a narrow column); which words never end a line of their own."""
+
+    def __init__(
+        self, keys: Iterable[str] = (), fold: Callable[[str], str] = str.lower, continues_after: Iterable[str] = ()
+    ) -> None:
+        self._fold = fold
+        self._keys = set(keys)
+        self._starts = {" ".join(key.split()[:size]) for key in self._keys for size in range(1, len(key.split()))}
+        self._continues_after = {fold(word) for word in continues_after}
+
+    def continues(self, line_text: str) -> bool:
+        """The line ends with a word that cannot end it (`di`, `e`, `per`): the next line goes on."""
+        words = line_text.split()
+        return bool(words) and self._fold(words[-1]) in self._continues_after
+
+    def __call__(self, text: str) -> bool:
+        return self._fold(text) in self._keys
+
+    def starts(self, text: str) -> bool:
+        return self._fold(text) in self._starts
+
+
+LabelTest = Labels
+NO_LABELS = Labels()
+
+
+def reading_order(segments: list[Segment], is_label: LabelTest = NO_LABELS) -> list[list[Segment]]:
     """Segments grouped into blocks, in reading order: zones, then bands top to bottom, columns
-    left to right."""
-    return [block for zone in zones(segments) for block in _zone_order(zone)]
+    left to right; a column of labels beside a column of values is read row by row."""
+    return [block for zone in zones(segments) for block in _zone_order(zone, is_label)]
 
 
-def _zone_order(segments: list[Segment]) -> list[list[Segment]]:
+def _zone_order(segments: list[Segment], is_label: LabelTest) -> list[list[Segment]]:
     cuts = gutters(segments)
     columns = {id(item): _column(item, cuts) for item in segments}
     wide = sorted((item for item in segments if columns[id(item)] is None), key=lambda item: item.top)
@@ -214,12 +278,94 @@ def _zone_order(segments: list[Segment]) -> list[list[Segment]]:
         if band:
             _add(blocks, wide[band - 1], wide[band - 2] if band > 1 else None)
         inside = [item for item in narrow if upper <= item.top < lower]
-        for column in sorted({columns[id(item)] for item in inside}):  # type: ignore[type-var]
-            previous = None
-            lines = _rejoin([item for item in inside if columns[id(item)] == column])
-            for item in sorted(lines, key=lambda line: (line.top, line.x0)):
-                _add(blocks, item, previous)
-                previous = item
+        lines = {
+            column: sorted(_rejoin([item for item in inside if columns[id(item)] == column]), key=_top_left)
+            for column in sorted({columns[id(item)] for item in inside})  # type: ignore[type-var]
+        }
+        order = sorted(lines)
+        index = 0
+        while index < len(order):
+            column = order[index]
+            following = order[index + 1] if index + 1 < len(order) else None
+            if following is not None and _is_label_column(lines[column], is_label):
+                blocks += _form_rows(lines[column], lines[following], is_label)
+                index += 2
+                continue
+            blocks += _column_blocks(lines[column])
+            index += 1
+    return blocks
+
+
+def _top_left(line: Segment) -> tuple[float, float]:
+    """Reading position of a line: its first word's baseline (a large value attached to a label
+    reaches higher than the label's own line), then its left edge."""
+    return line.words[0].baseline, line.x0
+
+
+def _column_blocks(lines: list[Segment]) -> list[list[Segment]]:
+    blocks: list[list[Segment]] = []
+    previous = None
+    for item in lines:
+        _add(blocks, item, previous)
+        previous = item
+    return blocks
+
+
+def _text(lines: list[Segment]) -> str:
+    return " ".join(word.text for line in lines for word in line.words)
+
+
+def _label_entries(lines: list[Segment], is_label: LabelTest) -> list[list[Segment]]:
+    """A label column's entries: the fewest consecutive lines that make a known label (a label
+    may wrap in a narrow column: `Persone coinvolte` / `nell'attuazione del` / `progetto`)."""
+    entries = []
+    index = 0
+    while index < len(lines):
+        size = next((size for size in range(1, MAX_LABEL_LINES + 1) if is_label(_text(lines[index : index + size]))), 1)
+        entries.append(lines[index : index + size])
+        index += size
+    return entries
+
+
+def _is_label_column(lines: list[Segment], is_label: LabelTest) -> bool:
+    """A column whose entries are mostly known labels (`Nato nel`, `Cabina di regia ristretta`)."""
+    entries = _label_entries(lines, is_label)
+    labelled = sum(1 for entry in entries if is_label(_text(entry)))
+    return labelled >= MIN_FORM_ROWS and labelled >= FORM_LABEL_SHARE * len(entries)
+
+
+def _form_rows(labels: list[Segment], values: list[Segment], is_label: LabelTest) -> list[list[Segment]]:
+    """A form: a row is a run of label entries and value lines without a vertical gap between
+    them (a label may be centred on a value that starts above it). Each value line goes to the
+    row's label whose centre is nearest; the label is emitted as a block, then its values. A
+    row without a label continues the values of the row above."""
+    items = [
+        (entry[0].top, max(line.bottom for line in entry), entry, True) for entry in _label_entries(labels, is_label)
+    ]
+    items += [(line.top, line.bottom, [line], False) for line in values]
+    rows: list[list[tuple[float, float, list[Segment], bool]]] = []
+    bottom = float("-inf")
+    for item in sorted(items, key=lambda item: item[0]):
+        if not rows or item[0] - bottom > PARAGRAPH_GAP * item[2][0].size:
+            rows.append([])
+        rows[-1].append(item)
+        bottom = max(bottom, item[1])
+    blocks: list[list[Segment]] = []
+    for row in rows:
+        entries = [item for item in row if item[3]]
+        lines = [item[2][0] for item in row if not item[3]]
+        if not entries:
+            blocks += _column_blocks(lines)
+            continue
+        centres = [(top + low) / 2 for top, low, _lines, _entry in entries]
+        for number, (_top, _low, entry, _is_entry) in enumerate(entries):
+            blocks.append(entry)
+            mine = [
+                line
+                for line in lines
+                if min(range(len(centres)), key=lambda k: abs(centres[k] - (line.top + line.bottom) / 2)) == number
+            ]
+            blocks += _column_blocks(mine)
     return blocks
 
 
@@ -260,13 +406,23 @@ def column_edges(segments: list[Segment]) -> Callable[[Segment], float]:
     return edge
 
 
-def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_size: float) -> list[str]:
+def _line_breaks(
+    block: list[Segment], edge: Callable[[Segment], float], body_size: float, labels: LabelTest
+) -> list[str]:
     """What joins each line of a block to the next: a space where the text was wrapped, else a
-    line break. A heading's lines join; in a bulleted list a line without a bullet continues
-    the item above; a block whose lines mostly stop short is a list of short lines (a contacts
-    box), never run on."""
+    line break. A label wrapped over lines joins (`Cabina di regia` / `allargata: 23`); a
+    heading's lines join; in a bulleted list a line without a bullet continues the item above;
+    a block whose lines mostly stop short is a list of short lines (a contacts box), never run on."""
     if len(block) < 2:
         return []
+    if labels.starts(_text(block[:1])):
+        joins = _label_joins(block, labels)
+        if joins is not None:
+            return (
+                joins + _line_breaks(block[len(joins) :], edge, body_size, labels)
+                if len(joins) < len(block) - 1
+                else joins
+            )
     if block[0].size >= HEADING_RATIO * body_size and len(block) <= MAX_HEADING_LINES:
         return [" "] * (len(block) - 1)
     bullets = [line.words[0].text.startswith(BULLETS) for line in block]
@@ -277,14 +433,32 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         _near_edge(line, following, min(edge(line), block_right)) for line, following in itertools.pairwise(block)
     ]
     is_list = sum(wrapped) * 2 < len(wrapped)
-    return ["\n" if is_list or not wrap else " " for wrap in wrapped]
+    return [
+        " " if wrap and (not is_list or labels.continues(_text([line]))) else "\n"
+        for wrap, line in zip(wrapped, block, strict=False)
+    ]
 
 
-def lay_out(pages: list[Page]) -> LaidOut:
+def _label_joins(block: list[Segment], labels: LabelTest) -> list[str] | None:
+    """Spaces joining the first lines of a block into one label, or None when they do not make one."""
+    head = _text(block[:1])
+    for size in range(2, min(MAX_LABEL_LINES, len(block)) + 1):
+        following = _text(block[size - 1 : size])
+        head = f"{head} {following}"
+        label_part = head.split(":", 1)[0]
+        if labels(label_part):
+            return [" "] * (size - 1) + (["\n"] if size < len(block) else [])
+        if not labels.starts(label_part):
+            return None
+    return None
+
+
+def lay_out(pages: list[Page], is_label: LabelTest = NO_LABELS) -> LaidOut:
     """The text of the pages in reading order, with the box of every word."""
     parts: list[str] = []
     boxes: list[Box] = []
     position = 0
+    heading: tuple[int, int, float] | None = None
 
     def write(text: str) -> None:
         nonlocal position
@@ -297,10 +471,11 @@ def lay_out(pages: list[Page]) -> LaidOut:
             continue
         body_size = _weighted_median([(item.size, sum(len(word.text) for word in item.words)) for item in segments])
         edge = column_edges(segments)
-        for block in reading_order(segments):
+        for block in reading_order(segments, is_label):
             if position:
                 write("\n\n")
-            joins = _line_breaks(block, edge, body_size)
+            block_start = position
+            joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
                 if index:
                     write(joins[index - 1])
@@ -310,4 +485,7 @@ def lay_out(pages: list[Page]) -> LaidOut:
                     end = position + len(word.text)
                     boxes.append(Box(position, end, page.number, word.x0, word.top, word.x1, word.bottom))
                     write(word.text)
-    return LaidOut("".join(parts), boxes)
+            is_heading = page is pages[0] and block[0].size >= HEADING_RATIO * body_size
+            if is_heading and (heading is None or block[0].size > heading[2]):
+                heading = (block_start, position, block[0].size)
+    return LaidOut("".join(parts), boxes, heading[:2] if heading else None)
