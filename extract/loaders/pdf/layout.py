@@ -19,6 +19,7 @@ the same card shows them. Each word keeps its page and box for provenance.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -101,21 +102,20 @@ def _weighted_median(pairs: list[tuple[float, int]]) -> float:
     return pairs[0][0] if pairs else 0.0
 
 
-def _same_row(word: Word, row: list[Word]) -> bool:
-    smallest = min(word.size, min(item.size for item in row))
-    return abs(word.baseline - row[0].baseline) <= ROW_TOLERANCE * smallest
-
-
 def segments_of(page: Page) -> list[Segment]:
     """Rows of words on one baseline, split at wide gaps; large values joined to their labels."""
     rows: list[list[Word]] = []
+    smallest: list[float] = []  # the smallest type of each row, which sets its baseline tolerance
     for word in sorted(page.words, key=lambda item: (item.baseline, item.x0)):
-        for row in reversed(rows[-RECENT_ROWS:]):
-            if _same_row(word, row):
-                row.append(word)
+        for index in range(len(rows) - 1, max(len(rows) - RECENT_ROWS, 0) - 1, -1):
+            size = min(word.size, smallest[index])
+            if abs(word.baseline - rows[index][0].baseline) <= ROW_TOLERANCE * size:
+                rows[index].append(word)
+                smallest[index] = size
                 break
         else:
             rows.append([word])
+            smallest.append(word.size)
     segments = []
     for number, row in enumerate(rows):
         row.sort(key=lambda item: item.x0)
@@ -132,23 +132,31 @@ def segments_of(page: Page) -> list[Segment]:
 def _attach_values(segments: list[Segment]) -> list[Segment]:
     """A large value set beside a small label on another baseline (`A:` centred on `Cervia (RA)`,
     `Cabina di regia` / `allargata:` beside a big `23`) joins the label line nearest its baseline."""
-    result = list(segments)
+    if not segments:
+        return segments
+    smallest = min(item.size for item in segments)
+    by_centre = sorted(segments, key=lambda item: (item.top + item.bottom) / 2)
+    centres = [(item.top + item.bottom) / 2 for item in by_centre]
+    merged: dict[int, Segment] = {}
+    absorbed: set[int] = set()
     for value in sorted(segments, key=lambda item: -item.size):
-        if value not in result:
+        if value.size < LABEL_SIZE_RATIO * smallest or id(value) in absorbed or id(value) in merged:
             continue
+        low, high = bisect_left(centres, value.top), bisect_right(centres, value.bottom)
         labels = [
             label
-            for label in result
+            for label in by_centre[low:high]
             if label.row != value.row
+            and id(label) not in absorbed
             and value.size >= LABEL_SIZE_RATIO * label.size
             and label.x1 <= value.x0
-            and value.top <= (label.top + label.bottom) / 2 <= value.bottom
         ]
         if labels and value.x0 - max(label.x1 for label in labels) <= ATTACH_GAP * value.size:
             label = max(labels, key=lambda item: item.words[0].baseline)
-            result.remove(value)
-            result[result.index(label)] = Segment(label.words + value.words, label.page, label.row)
-    return result
+            current = merged.get(id(label), label)
+            merged[id(label)] = Segment(current.words + value.words, label.page, label.row)
+            absorbed.add(id(value))
+    return [merged.get(id(item), item) for item in segments if id(item) not in absorbed]
 
 
 def _rejoin(segments: list[Segment]) -> list[Segment]:
