@@ -8,19 +8,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-from extract.baseline import build_baseline, write_baseline
-from extract.diff import diff_outputs, format_diff
-from extract.evaluate import find_gold, load_output, score
-from extract.pipeline import Pipeline, RunSummary
-from extract.report import misses_listing, scores_markdown, scores_table
+from typing import Any
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUT = Path("data/structured")
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
-def _print_summary(summary: RunSummary, out: Path | None) -> None:
+def _print_summary(summary: Any, out: Path | None) -> None:
     types = ", ".join(f"{name} {count}" for name, count in sorted(summary.doc_types.items())) or "none"
     print(f"documents: {summary.files} ({types})")
     print("rows: " + ", ".join(f"{name} {count}" for name, count in summary.rows.items()))
@@ -30,6 +25,10 @@ def _print_summary(summary: RunSummary, out: Path | None) -> None:
             print(f"  {source} [{stage}] {message}")
     else:
         print("errors: 0")
+    if getattr(summary, "unchanged", False):
+        print(f"nothing changed since the last run: {out}/ is up to date (use --force to extract again)")
+    elif hasattr(summary, "extracted"):
+        print(f"extracted {summary.extracted} documents, reused {summary.reused} unchanged")
     if out is not None:
         print(f"written to {out}/ (load with pandas.read_parquet('{out}/processes.parquet'))")
 
@@ -45,13 +44,33 @@ def _cmd_run(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     if _missing(inputs, "run"):
         return EXIT_USAGE
-    progress = False if args.quiet else None
-    _output, summary = Pipeline().run(inputs, args.out, progress=progress)
-    _print_summary(summary, args.out)
+    if args.scheduler and args.engine != "dask":
+        print("extract run: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        print("extract run: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    from extract.runner import run
+
+    report = run(
+        inputs,
+        args.out,
+        workers=args.workers,
+        force=args.force,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=False if args.quiet else None,
+    )
+    _print_summary(report, args.out)
     return EXIT_OK
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from extract.baseline import build_baseline, write_baseline
+    from extract.evaluate import find_gold, load_output, score
+    from extract.pipeline import Pipeline
+    from extract.report import misses_listing, scores_markdown, scores_table
+
     if _missing(args.gold_dirs + ([args.from_dir] if args.from_dir else []), "eval"):
         return EXIT_USAGE
     started = time.perf_counter()
@@ -86,6 +105,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
+    from extract.diff import diff_outputs, format_diff
+    from extract.evaluate import find_gold
+
     if _missing([args.out_a, args.out_b, *args.gold], "diff"):
         return EXIT_USAGE
     gold = find_gold(args.gold) if args.gold else None
@@ -114,6 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--workers", type=int, help="worker processes for new documents (default: one per core)")
+    run.add_argument(
+        "--force", action="store_true", help="extract every document again, even those unchanged since the last run"
+    )
+    run.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local process pool (default) or a Dask cluster; dask writes each table as a partitioned dataset",
+    )
+    run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
     run.set_defaults(handler=_cmd_run)
 
     evaluate = commands.add_parser(

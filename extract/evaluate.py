@@ -228,7 +228,7 @@ def _row_value_matches(gold: Any, extracted: Any) -> bool:
 
 def load_output(out_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """Rows of every Parquet table of a run's output folder."""
-    if not (out_dir / "documents.parquet").is_file():
+    if not (out_dir / "documents.parquet").exists():
         raise FileNotFoundError(f"no pipeline output in {out_dir} (documents.parquet is missing)")
     return {path.stem: pd.read_parquet(path).to_dict("records") for path in sorted(out_dir.glob("*.parquet"))}
 

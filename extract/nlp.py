@@ -21,6 +21,7 @@ from extract.config import Config
 from extract.extractors import Resources, built_once
 
 # Also split `Ausl-Aosp`, `Ausl/Asp` and `strada\\interviste` into their words.
+MAX_TEXT = 10_000_000
 EXTRA_INFIXES = (r"\\", r"(?<=[^\W\d_])[-/](?=[^\W\d_])")
 # Vocabularies matched as phrases: name -> (file in schemas/vocab, key of the entry's id).
 PHRASE_VOCABULARIES = {"organisations": "id", "roles": "id", "count_groups": "unit"}
@@ -63,6 +64,7 @@ class ItalianNlp:
         nlp = spacy.blank("it")
         infixes = list(nlp.Defaults.infixes) + list(EXTRA_INFIXES)
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        nlp.max_length = MAX_TEXT  # only the tokenizer runs: no parser's memory to guard
         self.nlp = nlp
         self.matchers: dict[str, PhraseMatcher] = {}
         self._add("methods", ((method.id, method.patterns) for method in config.methods))

@@ -7,10 +7,13 @@ always writes every good document.
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import traceback
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,14 +24,13 @@ from extract.classify import classify
 from extract.config import Config, load_config
 from extract.document import Document, Mention
 from extract.extractors import Resources, load_all
-from extract.loaders import load_file
+from extract.inputs import input_files, relative_source
+from extract.loaders import doc_id_of, load_file, sniff_format
 from extract.resolve import resolve
 from extract.rows import CHILD_TABLES, child_rows, document_row, mention_rows, process_row
 from extract.writer import write_table
 
 TABLES = ("documents", "processes", *CHILD_TABLES, "mentions", "errors", "texts")
-SIDECAR_SUFFIXES = (".gold.json",)
-SKIPPED_NAMES = ("README", "readme")
 
 
 @dataclass
@@ -50,34 +52,6 @@ class RunSummary:
     written: list[Path]
 
 
-def is_input_file(path: Path) -> bool:
-    """Skip hidden files, answer keys (`*.gold.json`) and folder READMEs."""
-    return (
-        path.is_file()
-        and not path.name.startswith(".")
-        and not path.name.endswith(SIDECAR_SUFFIXES)
-        and not path.name.startswith(SKIPPED_NAMES)
-    )
-
-
-def relative_source(path: Path, root: Path) -> str:
-    """SPEC's `source_path`: the file relative to the input folder it was found under."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-
-
-def input_files(inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """(root, file) for every input file; folders are walked recursively, in sorted order."""
-    found: list[tuple[Path, Path]] = []
-    for given in inputs:
-        if given.is_dir():
-            found += [(given, path) for path in sorted(given.rglob("*")) if is_input_file(path)]
-        elif given.is_file():
-            found.append((given.parent, given))
-        else:
-            raise FileNotFoundError(f"input not found: {given}")
-    return found
-
-
 class Pipeline:
     """Built once per run: the config, shared resources and the extractor list per doc type."""
 
@@ -89,6 +63,15 @@ class Pipeline:
             doc_type: [(name, registry.get(name)) for name in names]
             for doc_type, names in self.config.pipeline["extractors"].items()
         }
+
+    def warm_up(self) -> None:
+        """Build what extractors build lazily (spaCy matchers, name lists, compiled rules) by
+        running them on a small document, so that forked workers inherit it instead of each
+        building its own."""
+        sample = Document(doc_id="warm-up", source_path="", format="text", text=WARM_UP_TEXT)
+        for doc_type in self.extractors:
+            sample.doc_type = doc_type
+            self.extract(sample)
 
     def extract(self, document: Document) -> tuple[list[Mention], list[tuple[str, str, str]]]:
         """All mentions of a loaded document, and (stage, error_type, message) for each failed extractor."""
@@ -109,6 +92,7 @@ class Pipeline:
             output.add("errors", [_error_row(doc_id, source_path, "load", error.error_type, error.message)])
             output.add("documents", [_failed_document(doc_id, source_path, fmt)])
             return None
+        _cap_text(document, int(self.config.pipeline["limits"]["max_text_chars"]))
         document.doc_type = classify(document, self.config)
         mentions, failures = self.extract(document)
         chosen, all_mentions = resolve(mentions, self.config)
@@ -123,6 +107,26 @@ class Pipeline:
         output.add("mentions", mention_rows(document, all_mentions))
         output.add("texts", [{"doc_id": document.doc_id, "text": document.text}])
         return document
+
+    def process_document(self, path: Path, root: Path, seconds: float | None = None) -> dict[str, list[dict[str, Any]]]:
+        """Every row one file gives (per table), within a time limit; never raises for a bad file."""
+        output = RunOutput()
+        source_path = relative_source(path, root)
+        try:
+            with time_limit(seconds):
+                self.process_file(path, root, output)
+        except DocumentTimeout:
+            output = RunOutput()
+            doc_id, fmt = _identify(path)
+            message = f"the document took longer than {seconds:g} s; it was skipped"
+            output.add("errors", [_error_row(doc_id, source_path, "pipeline", "time_limit", message)])
+            output.add("documents", [_failed_document(doc_id, source_path, fmt)])
+        except Exception as exc:  # a bug in the runner itself: record it and go on
+            output = RunOutput()
+            doc_id, fmt = _identify(path)
+            output.add("errors", [_error_row(doc_id, source_path, "pipeline", type(exc).__name__, _describe(exc))])
+            output.add("documents", [_failed_document(doc_id, source_path, fmt)])
+        return output.tables
 
     def run(
         self, inputs: Iterable[Path], out_dir: Path | None, progress: bool | None = None
@@ -160,6 +164,52 @@ class Pipeline:
             written=written,
         )
         return output, summary
+
+
+def _identify(path: Path) -> tuple[str, str]:
+    """doc_id and format of a file whose processing failed midway (its rows still need them)."""
+    data = path.read_bytes()
+    return doc_id_of(data), sniff_format(data)
+
+
+def _cap_text(document: Document, limit: int) -> None:
+    """Read at most `limit` characters of a document (a 50 MB page is not a scheda); say so."""
+    if len(document.text) <= limit:
+        return
+    document.text = document.text[:limit]
+    document.fields = [item for item in document.fields if item.value_end <= limit]
+    document.boxes = [box for box in document.boxes if box.end <= limit]
+    if document.title_span and document.title_span[1] > limit:
+        document.title_span = None
+    document.warnings.append(("text_truncated", f"only the first {limit:,} characters of the text were read"))
+
+
+WARM_UP_TEXT = "Titolo\n\nContatti:\nMario Rossi: mario.rossi@example.it\n\nSono stati coinvolti 3 volontari."
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm in the middle of a document; a BaseException so that the per-extractor
+    guard (which catches Exception) does not swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """SIGALRM after `seconds` in the main thread of a process (a worker or the CLI); no limit when
+    None or off the main thread. PDFs are further bounded by their own child process."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _describe(exc: BaseException) -> str:

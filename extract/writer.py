@@ -55,19 +55,52 @@ def table_schema(config: Config, table: str) -> pa.Schema:
     return pa.schema(fields, metadata=metadata)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+class TableWriter:
+    """Streams batches of rows into `<out_dir>/<table>.parquet` through a temporary file in the same
+    folder; `commit()` renames it over the old table, so a reader (or a killed run) never sees half
+    a table and memory holds one batch at a time."""
+
+    def __init__(self, config: Config, table: str, out_dir: Path) -> None:
+        self.table = table
+        self.target = out_dir / f"{table}.parquet"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        base = table_schema(config, table)
+        empty = pa.Table.from_pylist([], schema=base).to_pandas(types_mapper=_PANDAS_DTYPES.get)
+        self.schema = pa.Table.from_pandas(empty, schema=base, preserve_index=False).schema
+        handle, temporary = tempfile.mkstemp(prefix=f".{table}.", suffix=".parquet.tmp", dir=out_dir)
+        os.close(handle)
+        self.temporary = Path(temporary)
+        self._writer = pq.ParquetWriter(self.temporary, self.schema)
+        self.rows = 0
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self._writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+            self.rows += len(rows)
+
+    def commit(self) -> Path:
+        self._writer.close()
+        os.chmod(self.temporary, 0o666 & ~_umask())  # mkstemp creates it private; a table is for sharing
+        os.replace(self.temporary, self.target)
+        return self.target
+
+    def abort(self) -> None:
+        self._writer.close()
+        self.temporary.unlink(missing_ok=True)
+
+
 def write_table(config: Config, table: str, rows: list[dict[str, Any]], out_dir: Path) -> Path:
     """Write `rows` as `<out_dir>/<table>.parquet`, atomically."""
-    schema = table_schema(config, table)
-    frame = pa.Table.from_pylist(rows, schema=schema).to_pandas(types_mapper=_PANDAS_DTYPES.get)
-    arrow_table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{table}.parquet"
-    handle, temporary = tempfile.mkstemp(prefix=f".{table}.", suffix=".parquet.tmp", dir=out_dir)
-    os.close(handle)
+    writer = TableWriter(config, table, out_dir)
     try:
-        pq.write_table(arrow_table, temporary)
-        os.replace(temporary, target)
+        writer.write(rows)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        writer.abort()
         raise
-    return target
+    return writer.commit()

@@ -31,7 +31,6 @@ MIN_WORD_NUMBER = 2  # `un incontro` is an article, not a count
 _DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _QUOTES = set("\"'“”«»‘’")
 _RANGE_MARKS = {"-", "–", "—", "/"}
-_SENTENCE_MARKS = (". ", ".\n", "!", "?", "\n")
 _WORD = re.compile(r"\w+")  # `l'obiettivo` holds the cue `obiettivo`
 _SENTENCE_SPAN = re.compile(r"[^.!?;\n]+(?:\.\d[^.!?;\n]*)*[.!?;]?")
 
@@ -150,17 +149,11 @@ def _group_end(doc: Doc, match: Match) -> int:
     return stop if stop > end + 1 else end
 
 
-def _sentence(text: str, position: int) -> str:
-    """The sentence around `position`: from the last full stop or line break before it to the next."""
-    start = max(text.rfind(mark, 0, position) for mark in _SENTENCE_MARKS) + 1
-    ends = [found for mark in _SENTENCE_MARKS if (found := text.find(mark, position)) >= 0]
-    return text[start : min(ends) if ends else len(text)]
-
-
-def _kind(text: str, position: int, in_target_field: bool, rules: _CountRules) -> str:
+def _kind(sentence: str, in_target_field: bool, rules: _CountRules) -> str:
+    """A plan's count (`target`) under Risultati Attesi or in a sentence of plans; else `achieved`."""
     if in_target_field:
         return "target"
-    words = set(_WORD.findall(fold(_sentence(text, position))))
+    words = set(_WORD.findall(fold(sentence)))
     return "target" if words & rules.target_cues else "achieved"
 
 
@@ -190,7 +183,7 @@ def _counts_in(parsed: Parsed, text: str, in_target: bool, resources: Resources)
             "unit": match.key,
             "count": count,
             "qualifier": qualifier,
-            "kind": _kind(text, span_start, in_target, rules),
+            "kind": _kind(parsed.doc.text, in_target, rules),
         }
         mentions.append(Mention("counts", text[span_start:span_end], row, span_start, span_end, NAME, CONFIDENCE))
     return mentions

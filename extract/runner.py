@@ -1,0 +1,231 @@
+"""Runs over many files: parallel, incremental, resumable, with bounded memory.
+
+- Each input is keyed by its bytes (doc_id), its path and the pipeline's version. A document
+  whose key is in the result store is not extracted again; `force` redoes all. Inputs that are
+  gone drop out of the tables.
+- New documents are extracted in a pool of worker processes (one pipeline built per worker) or
+  on a Dask cluster; each result is stored atomically as soon as it is done, so a run killed at
+  any moment resumes where it stopped.
+- The tables are then streamed from the store in input order, batch by batch, into temporary
+  files renamed over the old ones; the manifest is written last. Row order never depends on the
+  number of workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from extract.config import Config, load_config
+from extract.inputs import input_files, relative_source
+from extract.loaders.limits import limit_memory
+from extract.state import CACHE_DIR, ResultStore, document_key, pipeline_version, read_manifest, write_manifest
+
+TABLES = ("documents", "processes", "counts", "actors", "contacts", "mentions", "errors", "texts")
+
+
+@dataclass(frozen=True)
+class Job:
+    root: Path
+    path: Path
+    source_path: str
+    key: str
+
+
+@dataclass
+class RunReport:
+    """What a run did: documents by type, rows per table, errors, and how much was new."""
+
+    files: int
+    doc_types: Counter[str]
+    rows: dict[str, int]
+    errors: list[tuple[str, str, str]]
+    extracted: int
+    reused: int
+    unchanged: bool = False
+
+
+def plan(inputs: list[Path], version: str) -> list[Job]:
+    jobs = []
+    for root, path in input_files(inputs):
+        doc_id = hashlib.sha256(path.read_bytes()).hexdigest()
+        source_path = relative_source(path, root)
+        jobs.append(Job(root, path, source_path, document_key(doc_id, source_path, version)))
+    return jobs
+
+
+# --- workers -------------------------------------------------------------------------------
+
+_WORKER_PIPELINE: Any = None
+
+
+def _init_worker(memory_mb: int) -> None:
+    """Cap the worker's address space, so that a huge file fails alone. The pipeline itself was
+    built once in the parent before the workers were forked: they share it copy-on-write."""
+    if memory_mb:
+        limit_memory(memory_mb)
+
+
+def _work(task: tuple[str, str, float, str, str]) -> str:
+    """Extract one document in a worker and store its rows there: only the key travels back."""
+    path, root, seconds, store_dir, key = task
+    ResultStore(Path(store_dir)).put(key, _WORKER_PIPELINE.process_document(Path(path), Path(root), seconds))
+    return key
+
+
+def _extract_local(jobs: list[Job], config: Config, workers: int, store: ResultStore) -> Iterator[Job]:
+    """Extract and store each job's rows; yields the jobs as they are done, in order."""
+    limits = config.pipeline["limits"]
+    seconds = float(limits["document_seconds"])
+    if workers <= 1 or len(jobs) < workers * limits["min_documents_per_worker"]:
+        from extract.pipeline import Pipeline
+
+        pipeline = Pipeline(config)
+        for job in jobs:
+            store.put(job.key, pipeline.process_document(job.path, job.root, seconds))
+            yield job
+        return
+    global _WORKER_PIPELINE
+    from extract.pipeline import Pipeline
+
+    _WORKER_PIPELINE = Pipeline(config)
+    _WORKER_PIPELINE.warm_up()
+    context = multiprocessing.get_context("fork")
+    initargs = (int(limits["worker_memory_mb"]),)
+    tasks = [(str(job.path), str(job.root), seconds, str(store.out_dir), job.key) for job in jobs]
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
+        for job, _key in zip(jobs, pool.map(_work, tasks, chunksize=int(limits["chunk_size"])), strict=True):
+            yield job
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+def run(
+    inputs: list[Path],
+    out_dir: Path,
+    *,
+    workers: int | None = None,
+    force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    config: Config | None = None,
+) -> RunReport:
+    """Extract every input not already extracted into `out_dir`, then rewrite its tables."""
+    config = config or load_config()
+    version = pipeline_version(config.schemas_dir)
+    jobs = plan(inputs, version)
+    keys = [job.key for job in jobs]
+    manifest = read_manifest(out_dir)
+    layout = "dataset" if engine == "dask" else "files"
+    if (
+        not force
+        and manifest
+        and manifest.get("keys") == keys
+        and manifest.get("layout") == layout
+        and all((out_dir / f"{table}.parquet").exists() for table in TABLES)
+    ):
+        report = manifest["report"]
+        return RunReport(
+            len(jobs),
+            Counter(report["doc_types"]),
+            report["rows"],
+            [tuple(e) for e in report["errors"]],
+            0,
+            len(jobs),
+            True,
+        )
+    _remove_leftovers(out_dir)
+    store = ResultStore(out_dir)
+    todo = [job for job in jobs if force or not store.has(job.key)]
+    todo = list({job.key: job for job in todo}.values())  # the same file given twice is extracted once
+    bar = tqdm(
+        total=len(todo), desc="extract", unit="doc", disable=None if progress is None else not progress, file=sys.stderr
+    )
+    if engine == "dask":
+        from extract.engines.dask_engine import extract_on_dask
+
+        done = extract_on_dask(todo, config, scheduler, store)
+    else:
+        done = _extract_local(todo, config, workers or os.cpu_count() or 1, store)
+    for _job in done:
+        bar.update()
+    bar.close()
+    report = _write_tables(jobs, store, config, out_dir, layout)
+    report.extracted, report.reused = len(todo), len(jobs) - len(todo)
+    write_manifest(
+        out_dir,
+        {
+            "version": version,
+            "keys": keys,
+            "layout": layout,
+            "report": {"doc_types": report.doc_types, "rows": report.rows, "errors": report.errors},
+        },
+    )
+    store.prune(set(keys))
+    return report
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Temporary files of a run that was killed before it could rename them."""
+    if not out_dir.is_dir():
+        return
+    for path in [*out_dir.glob(".*.tmp"), *out_dir.glob(f"{CACHE_DIR}/*/.*.tmp")]:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _write_tables(jobs: list[Job], store: ResultStore, config: Config, out_dir: Path, layout: str) -> RunReport:
+    """Stream every document's rows, in input order, into the tables."""
+    if layout == "dataset":
+        from extract.engines.dataset import DatasetWriter as Writer
+    else:
+        from extract.writer import TableWriter as Writer
+    writers = {table: Writer(config, table, out_dir) for table in TABLES}
+    batch_documents = int(config.pipeline["limits"]["batch_documents"])
+    buffers: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    doc_types: Counter[str] = Counter()
+    errors: list[tuple[str, str, str]] = []
+    rows = dict.fromkeys(TABLES, 0)
+    try:
+        for number, job in enumerate(jobs, start=1):
+            result = store.get(job.key)
+            if result is None:
+                raise RuntimeError(f"no stored result for {job.source_path}; run again")
+            for table in TABLES:
+                found = result.get(table, [])
+                buffers[table].extend(found)
+                rows[table] += len(found)
+            for row in result.get("documents", []):
+                doc_types["failed" if row["status"] == "failed" else row["doc_type"]] += 1
+            errors += [
+                (row["source_path"], row["stage"], f"{row['error_type']}: {row['message']}")
+                for row in result.get("errors", [])
+            ]
+            if number % batch_documents == 0:
+                for table in TABLES:
+                    writers[table].write(buffers[table])
+                    buffers[table] = []
+        for table in TABLES:
+            writers[table].write(buffers[table])
+        for writer in writers.values():
+            writer.commit()
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
+    return RunReport(len(jobs), doc_types, rows, errors, 0, 0)
