@@ -28,6 +28,7 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python -m bench.prose
 	$(BIN)/python -m bench.pdf
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.parquet

@@ -28,9 +28,8 @@ from extract.inputs import input_files, relative_source
 from extract.loaders import doc_id_of, load_file, sniff_format
 from extract.resolve import resolve
 from extract.rows import CHILD_TABLES, child_rows, document_row, mention_rows, process_row
+from extract.runner import TABLES, RunReport
 from extract.writer import write_table
-
-TABLES = ("documents", "processes", *CHILD_TABLES, "mentions", "errors", "texts")
 
 
 @dataclass
@@ -43,13 +42,7 @@ class RunOutput:
         self.tables[table].extend(rows)
 
 
-@dataclass
-class RunSummary:
-    files: int
-    doc_types: Counter[str]
-    rows: dict[str, int]
-    errors: list[tuple[str, str, str]]
-    written: list[Path]
+RunSummary = RunReport  # the report of an in-process run (`Pipeline.run`) has the runner's shape
 
 
 class Pipeline:
@@ -148,9 +141,9 @@ class Pipeline:
             except Exception as exc:  # a bug in the runner itself: record it and go on
                 row = _error_row(None, relative_source(path, root), "pipeline", type(exc).__name__, _describe(exc))
                 output.add("errors", [row])
-        written = (
-            [write_table(self.config, name, rows, out_dir) for name, rows in output.tables.items()] if out_dir else []
-        )
+        if out_dir:
+            for name, rows in output.tables.items():
+                write_table(self.config, name, rows, out_dir)
         summary = RunSummary(
             files=len(files),
             doc_types=Counter(
@@ -161,7 +154,8 @@ class Pipeline:
                 (row["source_path"], row["stage"], f"{row['error_type']}: {row['message']}")
                 for row in output.tables["errors"]
             ],
-            written=written,
+            extracted=len(files),
+            reused=0,
         )
         return output, summary
 

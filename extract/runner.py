@@ -154,16 +154,16 @@ def run(
     bar = tqdm(
         total=len(todo), desc="extract", unit="doc", disable=None if progress is None else not progress, file=sys.stderr
     )
-    if engine == "dask":
+    if engine == "dask":  # results arrive in any order: store them all, then write
         from extract.engines.dask_engine import extract_on_dask
 
-        done = extract_on_dask(todo, config, scheduler, store)
-    else:
+        for _job in extract_on_dask(todo, config, scheduler, store):
+            bar.update()
+        report = _write_tables(jobs, store, config, out_dir, layout, iter(()), set())
+    else:  # results arrive in input order: write them while the workers go on
         done = _extract_local(todo, config, workers or os.cpu_count() or 1, store)
-    for _job in done:
-        bar.update()
+        report = _write_tables(jobs, store, config, out_dir, layout, _counted(done, bar), {job.key for job in todo})
     bar.close()
-    report = _write_tables(jobs, store, config, out_dir, layout)
     report.extracted, report.reused = len(todo), len(jobs) - len(todo)
     write_manifest(
         out_dir,
@@ -189,8 +189,23 @@ def _remove_leftovers(out_dir: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def _write_tables(jobs: list[Job], store: ResultStore, config: Config, out_dir: Path, layout: str) -> RunReport:
-    """Stream every document's rows, in input order, into the tables."""
+def _counted(done: Iterator[Job], bar: tqdm) -> Iterator[Job]:
+    for job in done:
+        bar.update()
+        yield job
+
+
+def _write_tables(
+    jobs: list[Job],
+    store: ResultStore,
+    config: Config,
+    out_dir: Path,
+    layout: str,
+    arriving: Iterator[Job],
+    pending: set[str],
+) -> RunReport:
+    """Stream every document's rows, in input order, into the tables; a document still being
+    extracted (its key in `pending`) is waited for as it arrives from `arriving`, in order."""
     if layout == "dataset":
         from extract.engines.dataset import DatasetWriter as Writer
     else:
@@ -203,6 +218,11 @@ def _write_tables(jobs: list[Job], store: ResultStore, config: Config, out_dir: 
     rows = dict.fromkeys(TABLES, 0)
     try:
         for number, job in enumerate(jobs, start=1):
+            if job.key in pending:
+                pending.discard(job.key)
+                arrived = next(arriving)
+                if arrived.key != job.key:
+                    raise RuntimeError(f"results out of order: expected {job.source_path}, got {arrived.source_path}")
             result = store.get(job.key)
             if result is None:
                 raise RuntimeError(f"no stored result for {job.source_path}; run again")
