@@ -1,4 +1,4 @@
-"""Command line: `extract run`, `extract eval`, `extract diff` (also `python -m extract`)."""
+"""Command line: `extract run`, `extract eval`, `extract diff`, `extract report` (also `python -m extract`)."""
 
 from __future__ import annotations
 
@@ -120,6 +120,24 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    if _missing([args.out_dir, *args.gold], "report"):
+        return EXIT_USAGE
+    from extract.evaluate import find_gold, load_output
+    from extract.review import build_report
+
+    try:
+        load_output(args.out_dir)
+    except FileNotFoundError as exc:
+        print(f"extract report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    gold = find_gold(args.gold) if args.gold else None
+    args.html.parent.mkdir(parents=True, exist_ok=True)
+    args.html.write_text(build_report(args.out_dir, gold), encoding="utf-8")
+    print(f"review page written to {args.html} (open it in a browser; it needs no network)")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extract",
@@ -194,6 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--json", action="store_true", help="machine-readable output")
     diff.set_defaults(handler=_cmd_diff)
+
+    report = commands.add_parser(
+        "report", help="an HTML page for reviewers: every mention highlighted in its text, rows beside it"
+    )
+    report.add_argument("out_dir", type=Path, metavar="OUT", help="an output folder of `extract run`")
+    report.add_argument(
+        "--gold", type=Path, action="append", default=[], metavar="DIR", help="gold folder(s): mark disagreements"
+    )
+    report.add_argument("--html", type=Path, required=True, metavar="FILE", help="where to write the page")
+    report.set_defaults(handler=_cmd_report)
     return parser
 
 

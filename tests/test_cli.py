@@ -58,3 +58,15 @@ def test_eval_misses_lists_each_disagreement_with_gold(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "card_sample_lugo.txt  processes.place  gold 'Bagnacavallo'  got 'Lugo'" in result.stdout
     assert "card_sample_lugo.txt  counts  missing {'group': 'assemblee'" in result.stdout
+
+
+def test_report_writes_a_page_and_refuses_a_folder_without_tables(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLES / "cards", tmp_path / "cards")
+    assert _run("run", "cards", "--out", "out", "--quiet", cwd=tmp_path).returncode == 0
+    result = _run("report", "out", "--gold", "cards", "--html", "review/page.html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "review" / "page.html").read_text(encoding="utf-8")
+    assert page.count("<mark ") > 20 and "card_sample_lugo.pdf" in page
+    (tmp_path / "empty").mkdir()
+    refused = _run("report", "empty", "--html", "x.html", cwd=tmp_path)
+    assert refused.returncode == 2 and "documents.parquet is missing" in refused.stderr
