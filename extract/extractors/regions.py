@@ -30,11 +30,8 @@ def _field_end(document: Document, index: int, resources: Resources | None = Non
     return len(document.text)
 
 
-def field_blocks(
-    document: Document, resources: Resources, tag_prefix: str, through: str | None = None
-) -> list[tuple[LabelledField, str, int]]:
-    """(field, tag, end) for the fields tagged `tag_prefix…`; a block runs to the next label
-    (labels tagged `through`, such as `E-mail` inside a contacts block, do not end it)."""
+def field_blocks(document: Document, resources: Resources, tag_prefix: str) -> list[tuple[LabelledField, str, int]]:
+    """(field, tag, end) for the fields tagged `tag_prefix…`; a block runs to the next label."""
     blocks = []
     for index, item in enumerate(document.fields):
         spec = resources.config.label(item.key)
@@ -42,7 +39,7 @@ def field_blocks(
             continue
         for tag in spec.tags:
             if tag.startswith(tag_prefix):
-                blocks.append((item, tag, _field_end(document, index, resources, through)))
+                blocks.append((item, tag, _field_end(document, index)))
     return blocks
 
 
@@ -80,7 +77,16 @@ def contact_block_end(document: Document, index: int, resources: Resources) -> i
 
 
 def prose_regions(document: Document, resources: Resources) -> list[Region]:
-    """Spans of prose, each with the labelled field it belongs to (None outside any field)."""
+    """Spans of prose, each with the labelled field it belongs to (None outside any field).
+    Several extractors read them: they are worked out once per document."""
+    key = (id(document), document.doc_id, document.doc_type, len(document.text))
+    cached = resources.cache.get("regions.last")
+    if cached is None or cached[0] != key:
+        cached = resources.cache["regions.last"] = (key, _prose_regions(document, resources))
+    return cached[1]
+
+
+def _prose_regions(document: Document, resources: Resources) -> list[Region]:
     config = resources.config
     if document.doc_type == "scheda":
         regions: list[Region] = []

@@ -15,6 +15,7 @@ import select
 import signal
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from extract.loaders.errors import LoadError
@@ -26,7 +27,7 @@ READ_SIZE = 1 << 16
 def address_space() -> int:
     """Bytes of address space this process already holds (a fork inherits all of its parent's)."""
     try:
-        pages = int(open("/proc/self/statm").read().split()[0])  # noqa: SIM115
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
     except (OSError, ValueError, IndexError):
         return 0
     return pages * os.sysconf("SC_PAGE_SIZE")

@@ -264,17 +264,16 @@ class Labels:
         return self._fold(text) in self._starts
 
 
-LabelTest = Labels
 NO_LABELS = Labels()
 
 
-def reading_order(segments: list[Segment], is_label: LabelTest = NO_LABELS) -> list[list[Segment]]:
+def reading_order(segments: list[Segment], is_label: Labels = NO_LABELS) -> list[list[Segment]]:
     """Segments grouped into blocks, in reading order: zones, then bands top to bottom, columns
     left to right; a column of labels beside a column of values is read row by row."""
     return [block for zone in zones(segments) for block in _zone_order(zone, is_label)]
 
 
-def _zone_order(segments: list[Segment], is_label: LabelTest) -> list[list[Segment]]:
+def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]]:
     cuts = gutters(segments)
     columns = {id(item): _column(item, cuts) for item in segments}
     wide = sorted((item for item in segments if columns[id(item)] is None), key=lambda item: item.top)
@@ -323,7 +322,7 @@ def _text(lines: list[Segment]) -> str:
     return " ".join(word.text for line in lines for word in line.words)
 
 
-def _label_entries(lines: list[Segment], is_label: LabelTest) -> list[list[Segment]]:
+def _label_entries(lines: list[Segment], is_label: Labels) -> list[list[Segment]]:
     """A label column's entries: the fewest consecutive lines that make a known label (a label
     may wrap in a narrow column: `Persone coinvolte` / `nell'attuazione del` / `progetto`)."""
     entries = []
@@ -335,14 +334,14 @@ def _label_entries(lines: list[Segment], is_label: LabelTest) -> list[list[Segme
     return entries
 
 
-def _is_label_column(lines: list[Segment], is_label: LabelTest) -> bool:
+def _is_label_column(lines: list[Segment], is_label: Labels) -> bool:
     """A column whose entries are mostly known labels (`Nato nel`, `Cabina di regia ristretta`)."""
     entries = _label_entries(lines, is_label)
     labelled = sum(1 for entry in entries if is_label(_text(entry)))
     return labelled >= MIN_FORM_ROWS and labelled >= FORM_LABEL_SHARE * len(entries)
 
 
-def _form_rows(labels: list[Segment], values: list[Segment], is_label: LabelTest) -> list[list[Segment]]:
+def _form_rows(labels: list[Segment], values: list[Segment], is_label: Labels) -> list[list[Segment]]:
     """A form: a row is a run of label entries and value lines without a vertical gap between
     them (a label may be centred on a value that starts above it). Each value line goes to the
     row's label whose centre is nearest; the label is emitted as a block, then its values. A
@@ -414,9 +413,7 @@ def column_edges(segments: list[Segment]) -> Callable[[Segment], float]:
     return edge
 
 
-def _line_breaks(
-    block: list[Segment], edge: Callable[[Segment], float], body_size: float, labels: LabelTest
-) -> list[str]:
+def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_size: float, labels: Labels) -> list[str]:
     """What joins each line of a block to the next: a space where the text was wrapped, else a
     line break. A label wrapped over lines joins (`Cabina di regia` / `allargata: 23`); a
     heading's lines join; in a bulleted list a line without a bullet continues the item above;
@@ -447,7 +444,7 @@ def _line_breaks(
     ]
 
 
-def _label_joins(block: list[Segment], labels: LabelTest) -> list[str] | None:
+def _label_joins(block: list[Segment], labels: Labels) -> list[str] | None:
     """Spaces joining the first lines of a block into one label, or None when they do not make one."""
     head = _text(block[:1])
     for size in range(2, min(MAX_LABEL_LINES, len(block)) + 1):
@@ -461,7 +458,7 @@ def _label_joins(block: list[Segment], labels: LabelTest) -> list[str] | None:
     return None
 
 
-def lay_out(pages: list[Page], is_label: LabelTest = NO_LABELS) -> LaidOut:
+def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     """The text of the pages in reading order, with the box of every word."""
     parts: list[str] = []
     boxes: list[Box] = []
