@@ -136,11 +136,8 @@ class Pipeline:
             files, desc="extract", unit="doc", disable=None if progress is None else not progress, file=sys.stderr
         )
         for root, path in bar:
-            try:
-                self.process_file(path, root, output)
-            except Exception as exc:  # a bug in the runner itself: record it and go on
-                row = _error_row(None, relative_source(path, root), "pipeline", type(exc).__name__, _describe(exc))
-                output.add("errors", [row])
+            for table, rows in self.process_document(path, root).items():
+                output.add(table, rows)
         if out_dir:
             for name, rows in output.tables.items():
                 write_table(self.config, name, rows, out_dir)
