@@ -59,6 +59,8 @@ class Config:
     dates: dict[str, Any]
     contacts: dict[str, Any]
     areas: dict[str, Any]
+    identity: dict[str, Any]
+    money: dict[str, Any]
 
     def label(self, key: str) -> LabelSpec | None:
         return self.labels.get(key)
@@ -124,4 +126,6 @@ def load_config(schemas_dir: str | None = None) -> Config:
         dates=json.loads((root / "dates.json").read_text(encoding="utf-8")),
         contacts=json.loads((root / "contacts.json").read_text(encoding="utf-8")),
         areas=json.loads((root / "areas.json").read_text(encoding="utf-8")),
+        identity=json.loads((root / "identity.json").read_text(encoding="utf-8")),
+        money=json.loads((root / "money.json").read_text(encoding="utf-8")),
     )

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extract.repair import repair_text
+
 _WHITESPACE = re.compile(r"\s+")
 _TRAILING_PUNCT = re.compile(r"[\s:.\-–—]+$")
 
@@ -24,9 +26,11 @@ def fold(value: str) -> str:
 
 
 def normalise_document_text(value: str) -> str:
-    """NFC, unified newlines and NBSP as space, before any offset is taken."""
-    value = unicodedata.normalize("NFC", value)
-    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u2028", "\n")
+    """Repaired (mojibake, soft hyphens, hyphenated breaks), NFC, unified newlines and NBSP as
+    space, before any offset is taken."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    value = unicodedata.normalize("NFC", repair_text(value))
+    return value.replace("\u00a0", " ")
 
 
 def line_spans(text: str) -> list[tuple[str, int, int]]:

@@ -72,6 +72,18 @@ def extractor(name: str, emits: tuple[str, ...]) -> Callable[[Extractor], Extrac
 
 def load_all() -> Registry:
     """Import the extractor modules so that their registrations run; returns the registry."""
-    from extract.extractors import actors, contacts, counts, dates, label_value, methods, place_prose, places, title  # noqa: F401
+    from extract.extractors import (  # noqa: F401
+        actors,
+        contacts,
+        counts,
+        dates,
+        identity,
+        label_value,
+        methods,
+        money,
+        place_prose,
+        places,
+        title,
+    )
 
     return EXTRACTORS

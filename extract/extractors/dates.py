@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from extract.document import Document, Mention
 from extract.extractors import Resources, built_once, extractor
@@ -28,6 +29,8 @@ CUE_CONFIDENCE = 0.6
 LINE_CONFIDENCE = 0.7
 ROLE_FIELDS = {"start": "start_date", "end": "end_date", "modified": "modified_date", "published": "published_date"}
 ADJACENT = "excluded_adjacent"
+MAX_HEAD_LINES = 60
+BODY_LINE_WORDS = 12
 _MARKUP = re.compile(r"^[*_#\s]+|[*_\s]+$")
 
 
@@ -40,6 +43,9 @@ class _DateRules:
     head_lines: int
     tail_lines: int
     line_prefix: re.Pattern[str]
+    period: re.Pattern[str]
+    year_start: re.Pattern[str]
+    months: dict[str, int]
 
 
 @built_once("dates.rules")
@@ -54,8 +60,12 @@ def _rules(resources: Resources) -> _DateRules:
         for cue in words
     ]
     adjacent = "|".join(re.escape(fold(cue)) for cue in data["cues"][ADJACENT])
+    months = {fold(name): int(number) for number, names in config.values["months"].items() for name in names}
     return _DateRules(
         parser=DateParser(config.values["months"], years),
+        months=months,
+        period=_period_pattern(data["prose_periods"], months),
+        year_start=_year_start_pattern(data["prose_periods"]),
         cues=cues,
         adjacent=re.compile(rf"(?<!\w)(?:{adjacent})\s*$"),
         window=int(data["window_chars"]),
@@ -63,10 +73,54 @@ def _rules(resources: Resources) -> _DateRules:
         tail_lines=int(data["date_line"]["tail_lines"]),
         line_prefix=re.compile(
             r"^(?:(?:" + "|".join(re.escape(item) for item in data["date_line"]["prefixes"]) + r")\s*"
-            r"|[A-ZÀ-Ý][\w'’ ]{1,40}?(?:,|\s[|–—-])\s*)",
+            r"|[A-ZÀ-Ý][\w'’ ]{1,40}?(?:,|\s[|–—-])\s*"
+            r"|[|\s]*(?:ore\s+)?\d{1,2}[:.]\d{2}\s*[-–—|,]\s*)",
             re.IGNORECASE,
         ),
     )
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(
+        re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’]") for word in sorted(words, key=len, reverse=True)
+    )
+
+
+def _period_pattern(data: dict, months: dict[str, int]) -> re.Pattern[str]:
+    names = _alternation(list(months))
+    return re.compile(
+        rf"\b(?:{_alternation(data['openers'])})\s+(?P<first>{names})\.?(?:\s+(?P<first_year>(?:19|20)\d{{2}}))?"
+        rf"\s+(?:{_alternation(data['joiners'])})\s+(?P<second>{names})\.?\s+(?P<year>(?:19|20)\d{{2}})\b",
+        re.IGNORECASE,
+    )
+
+
+def _year_start_pattern(data: dict) -> re.Pattern[str]:
+    verbs = "|".join(data["year_start_verbs"])
+    return re.compile(
+        rf"\b(?:{_alternation(data['year_openers'])})\s+(?P<year>(?:19|20)\d{{2}})\b"
+        rf"(?=[^.;\n]{{0,{int(data['year_clause_chars'])}}}?\b(?:{verbs})[oaie]?\b)",
+        re.IGNORECASE,
+    )
+
+
+def _prose_periods(document: Document, resources: Resources, rules: _DateRules) -> list[Mention]:
+    """`da gennaio a giugno 2019` -> start 2019-01 and end 2019-06; `Nel 2022 è stato avviato` -> start 2022."""
+    text = document.text
+    mentions: list[Mention] = []
+    for start, end, _item in prose_regions(document, resources):
+        for match in rules.period.finditer(text, start, end):
+            year = int(match["year"])
+            first, second = rules.months[fold(match["first"])], rules.months[fold(match["second"])]
+            first_year = int(match["first_year"]) if match["first_year"] else year - (1 if first > second else 0)
+            opening = DateValue(date(first_year, first, 1), "month")
+            closing = DateValue(date(year, second, 1), "month")
+            mentions += _role_mentions("start", opening, match.group(0), match.start("first"), match.end("first"))
+            mentions += _role_mentions("end", closing, match.group(0), match.start("second"), match.end("year"))
+        for match in rules.year_start.finditer(text, start, end):
+            value = DateValue(date(int(match["year"]), 1, 1), "year")
+            mentions += _role_mentions("start", value, match["year"], match.start("year"), match.end("year"))
+    return mentions
 
 
 def _role(window: str, rules: _DateRules) -> str | None:
@@ -96,10 +150,19 @@ def _whole_line_date(line: str, rules: _DateRules) -> tuple[str, tuple[int, int,
     return None
 
 
+def _head_size(lines: list[tuple[str, int]], rules: _DateRules) -> int:
+    """How many lines open the document: at least `head_lines`, and on a scraped page everything
+    above its first paragraph of prose (menus and headlines come before the dateline)."""
+    for index, (line, _start) in enumerate(lines[:MAX_HEAD_LINES]):
+        if len(line.split()) >= BODY_LINE_WORDS and line.endswith((".", ":", "!", "?")):
+            return max(rules.head_lines, index)
+    return rules.head_lines
+
+
 def _date_lines(document: Document, rules: _DateRules) -> list[Mention]:
     """published_date from a line that is only a date, near the top or the bottom of the text."""
     lines = [(line, start) for line, start, _end in line_spans(document.text) if line]
-    edges = lines[: rules.head_lines] + lines[-rules.tail_lines :]
+    edges = lines[: _head_size(lines, rules)] + lines[-rules.tail_lines :]
     mentions = []
     for line, start in edges:
         found = _whole_line_date(_MARKUP.sub("", line), rules)
@@ -151,4 +214,5 @@ def extract_dates(document: Document, resources: Resources) -> list[Mention]:
     rules = _rules(resources)
     line_mentions = _date_lines(document, rules)
     taken = {mention.start for mention in line_mentions}
-    return line_mentions + [mention for mention in _cued(document, resources, rules) if mention.start not in taken]
+    cued = [mention for mention in _cued(document, resources, rules) if mention.start not in taken]
+    return line_mentions + _prose_periods(document, resources, rules) + cued

@@ -1,15 +1,27 @@
 """The process title: the page's <h1>, else the line a scheda puts before its
-"Hai gestito, partecipato…" prompt, else the first line that is not a header."""
+"Hai gestito, partecipato…" prompt, else the first line that is not a header.
+
+A scraped page (`other`, `article`) opens with furniture: menus, breadcrumbs, a date, `Ultimo
+aggiornamento: …`, one-word section names, lines repeated by the menu. Its title is the first
+line shaped like a heading (`schemas/identity.json`, `heading`): a few words, no final full stop,
+no date, said once.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extract.document import Document, Mention
 from extract.extractors import Resources, built_once, extractor
 from extract.text import collapse_whitespace, fold, line_spans
 
 FIRST_LINES_SEARCHED = 12
+SCRAPED_TYPES = ("other", "article")
+SCRAPED_LINES_SEARCHED = 40
+_DATE_IN_LINE = re.compile(
+    r"\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
+)
 
 
 @built_once("title.boilerplate")
@@ -20,6 +32,28 @@ def _boilerplate(resources: Resources) -> tuple[re.Pattern[str], set[str]]:
     return (anchor, skip)
 
 
+@built_once("title.heading")
+def _heading_rules(resources: Resources) -> tuple[int, int, re.Pattern[str]]:
+    heading = resources.config.identity["heading"]
+    skip = re.compile("|".join(heading["skip_patterns"]), re.IGNORECASE)
+    return int(heading["min_words"]), int(heading["max_words"]), skip
+
+
+def _heading_like(line: str, repeated: Counter[str], resources: Resources) -> bool:
+    """A scraped page's title line: a few words, no final stop, no date or time, said once."""
+    min_words, max_words, skip = _heading_rules(resources)
+    words = line.split()
+    starts_like_a_title = line[:1].isupper() or line[:1] in '#“"«'
+    return (
+        min_words <= len(words) <= max_words
+        and starts_like_a_title
+        and not line.endswith((".", "…", "..."))
+        and not skip.search(line)
+        and not _DATE_IN_LINE.search(line)
+        and repeated[fold(line)] == 1
+    )
+
+
 @extractor("title.v1", emits=("title",))
 def extract_title(document: Document, resources: Resources) -> list[Mention]:
     if document.title_span is not None:
@@ -28,12 +62,17 @@ def extract_title(document: Document, resources: Resources) -> list[Mention]:
         return [Mention("title", raw, collapse_whitespace(raw), start, end, "title.v1:h1", 0.95)]
     anchor, skip = _boilerplate(resources)
     region_line = resources.gazetteer.region_line
-    lines = [span for span in line_spans(document.text)[:FIRST_LINES_SEARCHED] if span[0]]
+    scraped = document.doc_type in SCRAPED_TYPES
+    searched = SCRAPED_LINES_SEARCHED if scraped else FIRST_LINES_SEARCHED
+    lines = [span for span in line_spans(document.text)[:searched] if span[0]]
     candidates = [
         span
         for span in lines
         if not region_line.match(span[0]) and fold(span[0]) not in skip and fold(span[0]) not in resources.config.labels
     ]
+    if scraped:
+        repeated = Counter(fold(line) for line, _start, _end in lines)
+        candidates = [span for span in candidates if _heading_like(span[0], repeated, resources)]
     for position, (line, _start, _end) in enumerate(lines):
         if anchor.search(line) and position > 0:
             previous = lines[position - 1]
