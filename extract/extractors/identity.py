@@ -30,6 +30,8 @@ NAME = "identity_prose.v1"
 QUOTED_CONFIDENCE = 0.8
 QUOTED_FAR_CONFIDENCE = 0.7
 CAPITALISED_CONFIDENCE = 0.65
+APPOSITIVE_CONFIDENCE = 0.6
+BARE_NOUN_CONFIDENCE = 0.55  # `il progetto Piazze Vive`: no `partecipativo` to confirm it
 ALL_CAPS_PENALTY = 0.05
 PROMOTER_CONFIDENCE = {"capofila": 0.65, "participle": 0.6, "verb": 0.55, "first_named": 0.35}
 PROMOTER_PLACE_CONFIDENCE = 0.55
@@ -37,6 +39,7 @@ COUNTED_PLACE_CONFIDENCE = 0.4
 _OPEN_QUOTES = '“"«‘'
 _CLOSE_QUOTES = '”"»’'
 _QUOTED = re.compile(rf"[{_OPEN_QUOTES}](?P<name>[^{_CLOSE_QUOTES}{_OPEN_QUOTES}\n]{{3,220}})[{_CLOSE_QUOTES}]")
+_NAME_WORD = r"[A-ZÀ-Ý][\w'’À-ÿ-]*"
 _CAPITALISED_RUN = re.compile(
     r"[A-ZÀ-Ý][\w'’À-ÿ-]*(?:\s+(?:[a-zà-ÿ]{1,5}['’]\s*|[a-zà-ÿ]{1,5}\s+)?[A-ZÀ-Ý][\w'’À-ÿ-]*)*"
 )
@@ -65,6 +68,7 @@ class _IdentityRules:
     modifiers: re.Pattern[str]
     max_gap_words: int
     quote_then_noun: re.Pattern[str]
+    appositive: re.Pattern[str]
     name_stops: frozenset[str]
     max_name_words: int
     min_name_chars: int
@@ -94,6 +98,10 @@ def _rules(resources: Resources) -> _IdentityRules:
         modifiers=re.compile(rf"(?:[ \t]+(?i:{modifiers})\b)*"),
         max_gap_words=int(data["max_words_before_quote"]),
         quote_then_noun=re.compile(data["quote_then_noun"] + rf"(?i:{nouns})\b", re.IGNORECASE),
+        appositive=re.compile(
+            rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:[a-zà-ÿ]{{1,5}}['’]|[a-zà-ÿ]{{1,5}}[ \t]+)?{_NAME_WORD})+)"
+            rf",[ \t]+(?:il|un|l['’])[ \t]*(?i:{nouns})\b"
+        ),
         name_stops=frozenset(fold(word) for word in data["name_stops"]),
         max_name_words=int(data["max_name_words"]),
         min_name_chars=int(data["min_name_chars"]),
@@ -147,6 +155,17 @@ def _capitalised_name(text: str, start: int, rules: _IdentityRules) -> tuple[str
     return text[start : start + len(name)] if text.startswith(name, start) else name, start
 
 
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:il|un|lo|uno|del|nel|al|dal|col|sul)|\b[ld]['’]|\bdell['’]|\bnell['’])\s*$", re.IGNORECASE
+)
+
+
+def _bare_noun_introduces(text: str, noun: re.Match[str]) -> bool:
+    """`il progetto Piazze Vive`: a lower-case noun after its article; a capitalised noun is part of
+    a name itself (`LWP Laboratorio Welfare`, `Piano Strategico`)."""
+    return noun.group(0).islower() and bool(_ARTICLE_BEFORE.search(text, max(0, noun.start() - 8), noun.start()))
+
+
 def _titles_after_nouns(text: str, rules: _IdentityRules) -> list[Mention]:
     mentions = []
     for noun in rules.process_noun.finditer(text):
@@ -164,21 +183,30 @@ def _titles_after_nouns(text: str, rules: _IdentityRules) -> list[Mention]:
                 continue
         if fold(noun.group(0)) in rules.quoted_only:
             continue
-        if position > noun.end() and (capital := re.match(r"[ \t]+(?=[A-ZÀ-Ý])", text[position : position + 3])):
+        if capital := re.match(r"[ \t]+(?=[A-ZÀ-Ý])", text[position : position + 3]):
             found = _capitalised_name(text, position + capital.end(), rules)
             if found:
-                mention = _title_mention(found[0], found[1], CAPITALISED_CONFIDENCE)
+                if position == noun.end() and not _bare_noun_introduces(text, noun):
+                    continue
+                confidence = CAPITALISED_CONFIDENCE if position > noun.end() else BARE_NOUN_CONFIDENCE
+                mention = _title_mention(found[0], found[1], confidence)
                 mentions += [mention] if mention else []
     return mentions
 
 
-def _titles_before_nouns(text: str, rules: _IdentityRules) -> list[Mention]:
-    """`“La biblioteca che vogliamo” è il percorso …`."""
+def _titles_before_nouns(text: str, rules: _IdentityRules, resources: Resources) -> list[Mention]:
+    """`“La biblioteca che vogliamo” è il percorso …`; `… Ravenna Partecipa, il percorso partecipativo …`."""
     mentions = []
     for quoted in _QUOTED.finditer(text):
         if rules.quote_then_noun.match(text, quoted.end()):
             mention = _title_mention(quoted["name"], quoted.start("name"), QUOTED_CONFIDENCE)
             mentions += [mention] if mention else []
+    for named in rules.appositive.finditer(text):
+        name = named["name"]
+        if rules.body.match(name) or resources.gazetteer.comune(name) is not None:
+            continue  # `Comune di Ravenna, il progetto …`, `Reggio Emilia, il percorso …`: a place
+        mention = _title_mention(name, named.start("name"), APPOSITIVE_CONFIDENCE)
+        mentions += [mention] if mention else []
     return mentions
 
 
@@ -326,7 +354,7 @@ def extract_identity(document: Document, resources: Resources) -> list[Mention]:
     text = document.text
     mentions = []
     if document.doc_type in rules.title_doc_types:
-        mentions += _titles_after_nouns(text, rules) + _titles_before_nouns(text, rules)
+        mentions += _titles_after_nouns(text, rules) + _titles_before_nouns(text, rules, resources)
     promoters = _promoters(text, resources, rules)
     for body, confidence in promoters:
         end = body.start + len(body.raw)
