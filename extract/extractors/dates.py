@@ -115,8 +115,10 @@ def _prose_periods(document: Document, resources: Resources, rules: _DateRules) 
             first_year = int(match["first_year"]) if match["first_year"] else year - (1 if first > second else 0)
             opening = DateValue(date(first_year, first, 1), "month")
             closing = DateValue(date(year, second, 1), "month")
-            mentions += _role_mentions("start", opening, match.group(0), match.start("first"), match.end("first"))
-            mentions += _role_mentions("end", closing, match.group(0), match.start("second"), match.end("year"))
+            first_end = match.end("first_year") if match["first_year"] else match.end("first")
+            opening_raw, closing_raw = text[match.start("first") : first_end], text[match.start("second") : match.end()]
+            mentions += _role_mentions("start", opening, opening_raw, match.start("first"), first_end)
+            mentions += _role_mentions("end", closing, closing_raw, match.start("second"), match.end())
         for match in rules.year_start.finditer(text, start, end):
             value = DateValue(date(int(match["year"]), 1, 1), "year")
             mentions += _role_mentions("start", value, match["year"], match.start("year"), match.end("year"))
