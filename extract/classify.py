@@ -2,7 +2,7 @@
 
 Rules are data (`schemas/doc_types.json`), tried in order: a heading that declares a report
 (`Relazione finale`), how many distinct scheda labels
-stand as labelled fields, how many card labels open a line, how many article header
+stand as labelled fields and how much of the text they cover, how many card labels open a line, how many article header
 labels (`Autore:`, `Località:` …) appear near the top.
 """
 
@@ -26,6 +26,13 @@ def _scheda_labels(document: Document, config: Config) -> int:
             if (spec := config.label(item.key)) and spec.kind == "field" and not spec.doc_types
         }
     )
+
+
+def _label_coverage(document: Document) -> float:
+    """Share of the text that labels and their values take: nearly all of a scheda, little of a
+    project page or a news item that carries a `Contatti` block and a `Territorio:` line."""
+    covered = sum(item.value_end - item.label_start for item in document.fields)
+    return covered / max(len(document.text), 1)
 
 
 def _line_labels(document: Document, labels: list[str]) -> int:
@@ -52,6 +59,8 @@ def classify(document: Document, config: Config) -> str:
             rule = {**rule, "min_labels": 1}
         elif "labels_from" in rule:
             found = _scheda_labels(document, config)
+            if _label_coverage(document) < rule.get("min_coverage", 0.0):
+                continue
         elif "labels" in rule:
             found = _line_labels(document, rule["labels"])
         else:

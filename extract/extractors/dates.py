@@ -26,6 +26,7 @@ from extract.text import fold, line_spans
 
 NAME = "dates.v1"
 CUE_CONFIDENCE = 0.6
+PERIOD_CONFIDENCE = 0.55  # a period in running prose may be a pause or a phase; a cued date is the process's
 LINE_CONFIDENCE = 0.7
 ROLE_FIELDS = {"start": "start_date", "end": "end_date", "modified": "modified_date", "published": "published_date"}
 ADJACENT = "excluded_adjacent"
@@ -44,7 +45,7 @@ class _DateRules:
     tail_lines: int
     line_prefix: re.Pattern[str]
     period: re.Pattern[str]
-    year_start: re.Pattern[str]
+    year_start: tuple[re.Pattern[str], ...]
     months: dict[str, int]
 
 
@@ -89,19 +90,35 @@ def _alternation(words: list[str]) -> str:
 def _period_pattern(data: dict, months: dict[str, int]) -> re.Pattern[str]:
     names = _alternation(list(months))
     return re.compile(
-        rf"\b(?:{_alternation(data['openers'])})\s+(?P<first>{names})\.?(?:\s+(?P<first_year>(?:19|20)\d{{2}}))?"
-        rf"\s+(?:{_alternation(data['joiners'])})\s+(?P<second>{names})\.?\s+(?P<year>(?:19|20)\d{{2}})\b",
+        rf"\b(?:{_alternation(data['openers'])})\s*(?P<first_day>\d{{1,2}}(?:°|º)?\s+)?(?P<first>{names})\.?"
+        rf"(?:\s+(?P<first_year>(?:19|20)\d{{2}}))?\s+(?:{_alternation(data['joiners'])})\s*"
+        rf"(?P<second_day>\d{{1,2}}(?:°|º)?\s+)?(?P<second>{names})\.?\s+(?P<year>(?:19|20)\d{{2}})\b",
         re.IGNORECASE,
     )
 
 
-def _year_start_pattern(data: dict) -> re.Pattern[str]:
+def _year_start_pattern(data: dict) -> tuple[re.Pattern[str], ...]:
+    """`Nel 2022 è stato avviato` (opener, year, start verb) and `avviato nel 2019` (verb, opener, year)."""
     verbs = "|".join(data["year_start_verbs"])
-    return re.compile(
-        rf"\b(?:{_alternation(data['year_openers'])})\s+(?P<year>(?:19|20)\d{{2}})\b"
-        rf"(?=[^.;\n]{{0,{int(data['year_clause_chars'])}}}?\b(?:{verbs})[oaie]?\b)",
-        re.IGNORECASE,
+    openers = _alternation(data["year_openers"])
+    year = r"(?P<year>(?:19|20)\d{2})\b(?![/.-]\d)"
+    return (
+        re.compile(
+            rf"\b(?:{openers})\s+{year}(?=[^.;\n]{{0,{int(data['year_clause_chars'])}}}?\b(?:{verbs})[oaie]?\b)",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\b(?:{'|'.join(data['verbs_before_year'])})[oaie]\s+(?:{openers})\s+{year}", re.IGNORECASE),
     )
+
+
+def _period_end(year: int, month: int, day: str | None) -> DateValue | None:
+    """One end of a period: the first of the month, or the day when the text gives it."""
+    try:
+        if day:
+            return DateValue(date(year, month, int(day.strip(" °º"))), "day")
+        return DateValue(date(year, month, 1), "month")
+    except ValueError:
+        return None
 
 
 def _prose_periods(document: Document, resources: Resources, rules: _DateRules) -> list[Mention]:
@@ -113,15 +130,25 @@ def _prose_periods(document: Document, resources: Resources, rules: _DateRules) 
             year = int(match["year"])
             first, second = rules.months[fold(match["first"])], rules.months[fold(match["second"])]
             first_year = int(match["first_year"]) if match["first_year"] else year - (1 if first > second else 0)
-            opening = DateValue(date(first_year, first, 1), "month")
-            closing = DateValue(date(year, second, 1), "month")
+            opening = _period_end(first_year, first, match["first_day"])
+            closing = _period_end(year, second, match["second_day"])
+            if opening is None or closing is None or opening.value > closing.value:
+                continue
+            first_start = match.start("first_day") if match["first_day"] else match.start("first")
             first_end = match.end("first_year") if match["first_year"] else match.end("first")
-            opening_raw, closing_raw = text[match.start("first") : first_end], text[match.start("second") : match.end()]
-            mentions += _role_mentions("start", opening, opening_raw, match.start("first"), first_end)
-            mentions += _role_mentions("end", closing, closing_raw, match.start("second"), match.end())
-        for match in rules.year_start.finditer(text, start, end):
-            value = DateValue(date(int(match["year"]), 1, 1), "year")
-            mentions += _role_mentions("start", value, match["year"], match.start("year"), match.end("year"))
+            second_start = match.start("second_day") if match["second_day"] else match.start("second")
+            for role, value, span in (
+                ("start", opening, (first_start, first_end)),
+                ("end", closing, (second_start, match.end())),
+            ):
+                mentions += date_mentions(
+                    ROLE_FIELDS[role], value, text[span[0] : span[1]], *span, f"{NAME}:period", PERIOD_CONFIDENCE
+                )
+        for pattern in rules.year_start:
+            for match in pattern.finditer(text, start, end):
+                value = DateValue(date(int(match["year"]), 1, 1), "year")
+                raw, span = match["year"], (match.start("year"), match.end("year"))
+                mentions += date_mentions("start_date", value, raw, *span, f"{NAME}:period", PERIOD_CONFIDENCE)
     return mentions
 
 
