@@ -15,7 +15,7 @@ import re
 
 import ftfy
 
-_MOJIBAKE_HINT = re.compile("[ÂÃâÅÐÑ€\u0e00-\u0e7f\ufffd]")
+_MOJIBAKE_HINT = re.compile("[ÂÃâÅ\u0e00-\u0e7f\ufffd]")  # lead bytes of UTF-8 read as cp1252, Thai, U+FFFD
 _FTFY = ftfy.TextFixerConfig(
     uncurl_quotes=False,
     fix_character_width=False,

@@ -76,6 +76,7 @@ def load_all() -> Registry:
         actors,
         contacts,
         counts,
+        counts_np,
         dates,
         identity,
         label_value,
