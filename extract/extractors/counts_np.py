@@ -41,7 +41,8 @@ _DIGITS = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _QUOTES = set("\"'“”«»‘’")
 _RANGE_MARKS = {"-", "–", "—"}
 _WORD = re.compile(r"\w+")
-_SENTENCE_SPAN = re.compile(r"[^.!?;\n]+(?:\.\d[^.!?;\n]*)*[.!?;]?")
+# A full stop before a digit or a lower-case word ends no sentence (`max. 4 sedute`, `1.200`, `ecc. e`).
+_SENTENCE_SPAN = re.compile(r"(?:[^.!?;\n]|\.(?=[ \t]*[\da-zà-ÿ]))+[.!?;]?")
 
 
 @dataclass(frozen=True)
@@ -131,14 +132,24 @@ def _number(token: Token, rules: _Rules) -> int | None:
     return value if value >= MIN_WORD_NUMBER else None
 
 
+def _singulars(word: str) -> list[str]:
+    """Singular guesses for a plural the lemma table lacks (`agronome` -> `agronoma`)."""
+    lower = word.lower()
+    if lower.endswith("e"):
+        return [lower[:-1] + "a"]
+    if lower.endswith("i"):
+        return [lower[:-1] + "o", lower[:-1] + "e", lower[:-1] + "a"]
+    return []
+
+
 def _unit(word: str, rules: _Rules) -> str | None:
     """people, groups or meetings for a head noun, by lemma, lexicon and suffix."""
     lemma = rules.lemmas.noun_lemma(word)
     if lemma in rules.not_heads or word.lower() in rules.not_heads:
         return None
-    unit = rules.heads.get(lemma) or rules.heads.get(word.lower())
-    if unit is not None:
-        return unit
+    for candidate in (lemma, word.lower(), *_singulars(word)):
+        if candidate in rules.heads:
+            return rules.heads[candidate]
     if len(word) > 5 and word.lower().endswith(rules.people_suffixes) and not word.lower().endswith(("menti", "mento")):
         return "people"
     return None
