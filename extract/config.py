@@ -61,7 +61,6 @@ class Config:
     areas: dict[str, Any]
     identity: dict[str, Any]
     money: dict[str, Any]
-    count_heads: dict[str, Any]
 
     def label(self, key: str) -> LabelSpec | None:
         return self.labels.get(key)
@@ -129,5 +128,4 @@ def load_config(schemas_dir: str | None = None) -> Config:
         areas=json.loads((root / "areas.json").read_text(encoding="utf-8")),
         identity=json.loads((root / "identity.json").read_text(encoding="utf-8")),
         money=json.loads((root / "money.json").read_text(encoding="utf-8")),
-        count_heads=json.loads((root / "count_heads.json").read_text(encoding="utf-8")),
     )

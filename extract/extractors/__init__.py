@@ -76,7 +76,6 @@ def load_all() -> Registry:
         actors,
         contacts,
         counts,
-        counts_np,
         dates,
         identity,
         label_value,

@@ -1,12 +1,22 @@
-"""People named as the contact of a process (SPEC `contacts`): a `Contatti` / `Referente` block,
-one person per line with the e-mail and phone lines that follow, or `Nome Cognome: e-mail`.
+"""People named as the contact, referente or responsabile of a process (SPEC `contacts`).
 
-A person line starts with two or three capitalised words, one of them a first name in the
-gazetteer of `gender-guesser` (Italian names); honorifics are dropped. The given name goes
-first: the e-mail's local part is the strongest evidence (`poggialid@` makes Poggiali the
-surname), then the gazetteer. Phones are found by `phonenumbers` and written as E.164;
-e-mails are lower-cased. What follows the name is the role, and a bracketed or
-comma-separated `Comune di …` is the organisation.
+Where a document names who is responsible, wherever it does so:
+
+- a contacts block (`Contatti`, `Per informazioni`, `Referente del laboratorio`, `Info e
+  iscrizioni`, a labelled `Referente:` …): one person per line, with the role, the
+  organisation, the e-mails and phones on that line and the lines that follow;
+- a sentence or a line outside any block, when a responsibility cue ties the name to the
+  process in the same clause: a role before it (`referente Chiara Benazzi`, `la responsabile
+  del progetto, dott.ssa Anna Neri`, `Coordinamento: …`), after it (`Maria Rossi,
+  responsabile del progetto`, `Anna Neri (referente)`), or an e-mail or phone beside it;
+- a scheda's `Struttura responsabile del processo` or `Gestione di Processo` value.
+
+Names are found by `extract.person_names` (capitalisation and the first-name gazetteer); the
+given name goes first (the e-mail's local part decides, then the gazetteer). Exclusion cues
+before the name (mayors, assessori, authors) and committees (a `Comitato di garanzia` field, a
+sentence about its members) make no contact. Where to look is found by substring search for the
+cue words, `@` and phone-like digits, and only the stretch of a line around them is read for
+names: no document is tokenised.
 """
 
 from __future__ import annotations
@@ -14,50 +24,118 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import phonenumbers
-
-from extract.contact_values import EMAIL, REGION, phones_in
-from extract.document import Document, Mention
+from extract.contact_values import EMAIL, RoleReader, has_contact_value, phones_in
+from extract.document import Document, LabelledField, Mention
 from extract.extractors import Resources, built_once, extractor
 from extract.extractors.regions import contact_block_end, field_blocks
-from extract.names import FirstNames, given_name_first
-from extract.text import fold, line_spans
+from extract.names import FirstNames
+from extract.person_names import PersonName, PersonNames
+from extract.text import fold
 
 NAME = "contacts.v1"
-CONFIDENCE = 0.85
-INLINE_CONFIDENCE = 0.7
-# `Rossi`, `De-Luca`, `Dall'Asta`, `D'Angelo`: a capital, then letters, apostrophes, a hyphen.
-_NAME_WORD = r"[A-ZÀ-Ý](?:[a-zà-ÿ]+|['’](?=[A-ZÀ-Ý]))(?:['’]?[A-ZÀ-Ý]?[a-zà-ÿ]+)*(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
-_OF = re.compile(r"\b(?:di|del|della|dei|degli|delle|per)\s*$", re.IGNORECASE)
-_NAME_RUN = re.compile(rf"(?<![\w.@])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w@])")
+BLOCK_CONFIDENCE = 0.85
+FIELD_CONFIDENCE = 0.8
+PROSE_CONFIDENCE = 0.75
+VALUE_CONFIDENCE = 0.7
+MAX_PARAGRAPHS_WITHOUT_CONTACT = 2
+MAX_COMPLEMENT_WORDS = 6
+MAX_HEADING_WORDS = 7
+BLOCK, FIELD, PROSE = "block", "field", "prose"
+
+# Where one clause of a sentence ends: punctuation, brackets, quotes, a spaced dash, a sentence end.
+_BOUNDARY = re.compile(r"[,;:()\[\]«»\"“”]|\s[–—-]\s|[–—]|[.!?](?=\s|$)")
+_APPOSITION = frozenset(",:–—-(")
+_ARTICLES = frozenset({"", "il", "lo", "la", "l'", "l’", "i", "gli", "le", "un", "una", "uno"})
+_OF = re.compile(r"(?<!\w)(?:di|del|della|dei|degli|delle|dello|dell['’]|per)\s*$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[«\"“A-ZÀ-Ý])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[«\"“A-ZÀ-Ý])|[.!?]\s*$")
+_PHONE_LIKE = re.compile(r"(?<![\w/])(?:\+39|\(?0\d{1,3}\)?[ ./-]?\d{3,}|3\d{2}[ ./-]?\d{6,7})")  # not a date
+_DIGIT_RUN = re.compile(r"[(+03][\d ./)-]{6,}")
+_NAME_EDGE = re.compile(r"[.;:,()«»\"“”\[\]]")
+SHORT_LINE = 100  # a line no longer than this is a line of a box, not of running prose
+WINDOW = 240  # characters around a cue, an e-mail or a phone searched for the name it belongs to
+_COORDINATION = re.compile(r"[\s,]*(?:(?:e|ed)\s+)?")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_ARTICLE_WORDS = r"(?:(?:il|la|lo|i|gli|le)\s+|l['’]\s*)?"
+_ARTICLE = re.compile(rf"^{_ARTICLE_WORDS}", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+")
 
 
 @dataclass
 class _Person:
-    name_words: list[str]
-    start: int
-    end: int
+    name: PersonName
+    confidence: float
     role: str | None = None
     organisation: str | None = None
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    cue: str | None = None  # where the role word that ties the name stands: `before` or `after` it
+
+    def add_values(self, text: str) -> None:
+        self.emails += [email.lower() for email in EMAIL.findall(text) if email.lower() not in self.emails]
+        self.phones += [phone for phone in phones_in(text) if phone not in self.phones]
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of `words`, longest first; a space in a phrase matches any blank."""
+    escaped = (re.escape(word).replace("\\ ", r"\s+") for word in sorted(set(words), key=len, reverse=True))
+    return "|".join(escaped)
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    """Any of `words` as whole words, case-insensitive."""
+    return re.compile(rf"(?<!\w)(?:{_words(words)})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class _ContactRules:
-    titles: frozenset[str]
-    organisation_openers: tuple[str, ...]
-    value_labels: re.Pattern[str]
+class _Rules:
+    names: PersonNames
+    reader: RoleReader
+    cue: re.Pattern[str]
+    excluded: re.Pattern[str]
+    author: re.Pattern[str]
+    committee: re.Pattern[str]
+    political: re.Pattern[str]
+    breaker: re.Pattern[str]
+    copula: re.Pattern[str]
+    heading: re.Pattern[str]
+    heading_line: re.Pattern[str]
+    cue_words: tuple[str, ...]
+    organisation_label: re.Pattern[str]
+    invitation: re.Pattern[str]
+    value_exclusion: re.Pattern[str]
+    responsible_fields: frozenset[str]
+    committee_fields: frozenset[str]
 
 
 @built_once("contacts.rules")
-def _rules(resources: Resources) -> _ContactRules:
+def _rules(resources: Resources) -> _Rules:
     data = resources.config.contacts
-    labels = "|".join(sorted((re.escape(label) for label in data["value_labels"]), key=len, reverse=True))
-    return _ContactRules(
-        titles=frozenset(fold(title).rstrip(".") for title in data["titles"]),
-        organisation_openers=tuple(fold(opener) for opener in data["organisation_openers"]),
-        value_labels=re.compile(rf"\b(?:{labels})\s*[:.]?\s*", re.IGNORECASE),
+    cue = _phrases(data["role_cues"])
+    headings = _words(data["block_headings"])
+    return _Rules(
+        names=PersonNames(data, _first_names(resources), resources.gazetteer),
+        reader=RoleReader(data),
+        cue=cue,
+        excluded=_phrases(data["excluded_cues"]),
+        author=_phrases(data["author_cues"]),
+        committee=_phrases(data["committee_cues"]),
+        political=_phrases(data["political_roles"]),
+        breaker=_phrases(data["clause_breakers"]),
+        copula=re.compile(rf"\s(?:{_words(data['copulas'])})\s*$", re.IGNORECASE),
+        heading=re.compile(rf"(?:{headings})(?!\w)", re.IGNORECASE),
+        heading_line=re.compile(
+            rf"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{_ARTICLE_WORDS}(?:{headings})(?!\w)[^\n]*",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        cue_words=tuple(sorted({cue.lower() for cue in data["role_cues"]})),
+        organisation_label=re.compile(
+            rf"^\s*(?:{_words(data['organisation_labels'])})\s*:\s*(?P<value>[^\n(–—]+)", re.IGNORECASE | re.MULTILINE
+        ),
+        invitation=_phrases(data["invitation_cues"]),
+        value_exclusion=_phrases(data["value_exclusions"]),
+        responsible_fields=frozenset(fold(label) for label in data["responsible_fields"]),
+        committee_fields=frozenset(fold(label) for label in data["committee_fields"]),
     )
 
 
@@ -66,126 +144,549 @@ def _first_names(resources: Resources) -> FirstNames:
     return FirstNames()
 
 
-def _without_phones(text: str) -> str:
-    for match in reversed(list(phonenumbers.PhoneNumberMatcher(text, REGION))):
-        text = text[: match.start] + " " + text[match.end :]
-    return text
+# --- clauses around a name -------------------------------------------------------------------
 
 
-def _role_and_organisation(rest: str, rules: _ContactRules) -> tuple[str | None, str | None]:
-    """`Dirigente Servizi Sociali (Comune di Reggio Emilia)` -> role, organisation."""
-    rest = rules.value_labels.sub(" ", EMAIL.sub(" ", _without_phones(rest)))
-    organisation = None
-    if (bracket := re.search(r"\(([^()]+)\)", rest)) and bracket[1].strip()[:1].isupper():
-        organisation = bracket[1].strip()  # `(Comune di Reggio Emilia)`; `(coordinatore …)` is a role
-        rest = rest[: bracket.start()] + rest[bracket.end() :]
-    elif bracket:
-        rest = rest[: bracket.start()] + ", " + bracket[1] + rest[bracket.end() :]
-    parts = [part.strip(" .;:|-–—") for part in re.split(r",|\||\s[–—-]\s", rest)]
-    parts = [part for part in parts if part and not re.fullmatch(r"[\d\s/+.()-]+", part)]
-    role_parts = []
-    for part in parts:
-        if organisation is None and fold(part).startswith(rules.organisation_openers) and role_parts:
-            organisation = part
-        else:
-            role_parts.append(part)
-    role = ", ".join(role_parts) or None
-    return role, organisation
+def _blank(clause: str) -> bool:
+    return clause.strip().lower() in _ARTICLES
 
 
-def _person_line(line: str, rules: _ContactRules, names: FirstNames) -> tuple[list[str], str, int] | None:
-    """(name words, the rest of the line, offset of the name) when the line names a person:
-    two or three capitalised words with a first name among them, honorifics dropped, after an
-    optional lead-in (`referente del progetto Silvia Cavallari, …`), not inside a name
-    (`Comune di Reggio Emilia`) nor after an e-mail or a phone."""
-    for candidate in _NAME_RUN.finditer(line):
-        words = candidate["name"].split()
-        offset = candidate.start()
-        while words and fold(words[0]).rstrip(".") in rules.titles:
-            offset = line.index(words[1], offset) if len(words) > 1 else offset
-            words = words[1:]
-        if len(words) < 2 or not any(names.is_first_name(word) for word in words):
-            continue
-        before = line[: candidate.start()]
-        if EMAIL.search(before) or re.search(r"\d", before) or _OF.search(before):
-            continue
-        rest = line[candidate.end() :]
-        if rest and rest[0] not in " :,–—-(\t|":
-            continue
-        return words, rest.lstrip(" :,–—-\t|"), offset
+def _clause_before(pre: str) -> tuple[str, int]:
+    """The clause that ends where the name begins (with its offset in `pre`); past an
+    apposition's comma or a label's colon when nothing but an article stands between
+    (`la responsabile del progetto, dott.ssa Anna Neri`, `Referente: Anna Neri`)."""
+    boundaries = list(_BOUNDARY.finditer(pre))
+    if not boundaries:
+        return pre, 0
+    last = boundaries[-1]
+    if not _blank(pre[last.end() :]):
+        return pre[last.end() :], last.end()
+    if last.group().strip() not in _APPOSITION:
+        return "", len(pre)
+    start = boundaries[-2].end() if len(boundaries) > 1 else 0
+    return pre[start : last.start()], start
+
+
+def _first_part(post: str) -> str:
+    """The clause right after a name: up to the next comma, bracket or dash, or a whole bracket."""
+    post = post.lstrip(" \t:,–—-")
+    if post.startswith("("):
+        close = post.find(")")
+        return post[1:close] if close > 0 else post[1:]
+    match = _BOUNDARY.search(post)
+    return post[: match.start()] if match else post
+
+
+def _cue_role(clause: str, rules: _Rules) -> tuple[str, int] | None:
+    """The role a clause before a name gives it (`… referente del progetto` -> `referente del
+    progetto`; `il referente è …` -> `referente`) and where it starts: its last cue and what
+    follows, a short complement that is no new clause."""
+    cues = list(rules.cue.finditer(clause))
+    if not cues:
+        return None
+    complement = rules.copula.sub("", clause[cues[-1].end() :])
+    if rules.breaker.search(complement) or len(complement.split()) > MAX_COMPLEMENT_WORDS:
+        return None
+    role = rules.copula.sub("", clause[cues[-1].start() :])
+    return role.strip(" \t,:;–—-"), cues[-1].start()
+
+
+def _post_cue(part: str, rules: _Rules) -> str | None:
+    """The role a clause after a name gives it, when it holds a cue with no new clause before
+    it (`una delle due Referenti del progetto` -> `Referenti del progetto`)."""
+    cue = rules.cue.search(part)
+    if cue is None or rules.breaker.search(part[: cue.start()]):
+        return None
+    return part.strip(" \t.,;") if cue.start() == 0 else part[cue.start() :].strip(" \t.,;")
+
+
+def _sentence_start(text: str, line_start: int, position: int) -> int:
+    """Where the sentence holding `position` starts: after a full stop before a capital."""
+    breaks = _SENTENCE_BREAK.finditer(text, line_start, position + 2)  # the capital may be the first past it
+    ends = [match.end() for match in breaks if match.end() <= position]
+    return ends[-1] if ends else line_start
+
+
+def _sentence_end(text: str, position: int, limit: int) -> int:
+    match = _SENTENCE_END.search(text, position, limit)
+    return match.end() if match else limit
+
+
+# --- one line ----------------------------------------------------------------------------------
+
+
+def _owned(pre: str) -> bool:
+    """A name after `di`/`del` that belongs to something else: a byline at the line's start
+    (`di Marta Ferrari`), or a body or place named after a person (`Comune di …`, `Casa di …`).
+    After a common noun it is the person's own mention (`il lavoro di Anna Neri, referente`)."""
+    of = _OF.search(pre)
+    if of is None:
+        return False
+    before = pre[: of.start()].rstrip()
+    word = re.search(r"[^\W\d_]+['’]?$", before)
+    return not before or word is None or word.group()[:1].isupper()
+
+
+def _excluded(text: str, line_start: int, name: PersonName, clause: str, mode: str, rules: _Rules) -> bool:
+    """Authors, mayors, assessori, presidents and committee members are not contacts."""
+    pre = text[line_start : name.lead_start]
+    if _owned(pre) or rules.author.search(clause) or rules.excluded.search(clause):
+        return True
+    if mode == BLOCK:
+        return bool(EMAIL.search(pre) or _PHONE_LIKE.search(pre))
+    sentence = text[_sentence_start(text, line_start, name.lead_start) : name.lead_start]
+    return bool(rules.committee.search(sentence) or rules.author.search(sentence))
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line being read for people: where it is, how (`mode`), and the names found on it."""
+
+    text: str
+    start: int
+    end: int
+    mode: str
+    rules: _Rules
+    names: list[PersonName]
+
+    def after_previous(self, index: int) -> int:
+        """Where the name before `names[index]` on the line ends (the line's start for the first)."""
+        return self.names[index - 1].end if index else self.start
+
+    def segment_end(self, index: int) -> int:
+        """Where what is written after `names[index]` ends: at the next name, or the line's end."""
+        return self.names[index + 1].lead_start if index + 1 < len(self.names) else self.end
+
+
+def _line_people(
+    text: str, line_start: int, line_end: int, mode: str, rules: _Rules, window: tuple[int, int] | None = None
+) -> list[_Person]:
+    """The people a line names (in `window` of it, if given), each with the role, organisation
+    and values written beside it. Names joined by `e` or a comma share a role written before
+    the first (`referenti Anna Neri e Luca Bassi`) or after the last (`Anna Neri e Luca Bassi,
+    referenti del progetto`)."""
+    first, last = window or (line_start, line_end)
+    line = _Line(text, line_start, line_end, mode, rules, rules.names.find(text, first, last))
+    people = [_judge(line, index) for index in range(len(line.names))]
+    for index in range(1, len(people)):  # forwards: a role before the first name
+        _share(line, people, index - 1, index)
+    for index in range(len(people) - 2, -1, -1):  # backwards: a role after the last one
+        _share(line, people, index + 1, index)
+    return [person for person in people if person is not None]
+
+
+def _share(line: _Line, people: list[_Person | None], source: int, target: int) -> None:
+    """Give `people[target]` the role of its neighbour `people[source]` when only `e` or a comma
+    stands between them and the role is written on the far side of the neighbour."""
+    giver, taker = people[source], people[target]
+    far_side = "before" if source < target else "after"
+    if giver is None or giver.cue != far_side or (taker is not None and taker.role is not None):
+        return
+    gap = line.text[line.names[min(source, target)].end : line.names[max(source, target)].lead_start]
+    if not _COORDINATION.fullmatch(_BRACKETED.sub("", gap)):
+        return
+    shared = _judge(line, target, giver.role)
+    if shared is not None:
+        shared.organisation = (taker.organisation if taker else None) or shared.organisation
+        people[target] = shared
+
+
+def _own_clause(line: _Line, index: int) -> tuple[str, int]:
+    """The clause before `names[index]` (see `_clause_before`), no further back than the name
+    before it, with its start relative to the line."""
+    previous_end = line.after_previous(index)
+    clause, start = _clause_before(line.text[line.start : line.names[index].lead_start])
+    if line.start + start < previous_end:
+        return clause[previous_end - line.start - start :], previous_end - line.start
+    return clause, start
+
+
+def _judge(line: _Line, index: int, shared_role: str | None = None) -> _Person | None:
+    """The person `names[index]` is, if the line ties them to the process: always in a block or
+    a field; in prose by a cue in the same clause, an e-mail or phone after the name, or the
+    role of a coordinated name (`shared_role`)."""
+    text, name, rules = line.text, line.names[index], line.rules
+    clause, clause_start = _own_clause(line, index)
+    if _excluded(text, line.start, name, clause, line.mode, rules):
+        return None
+    segment_end = line.segment_end(index)
+    if line.mode != BLOCK:
+        segment_end = min(segment_end, _sentence_end(text, name.end, segment_end))
+    post = text[name.end : segment_end]
+    first = _first_part(post)
+    if line.mode != BLOCK and (rules.excluded.search(first) or rules.committee.search(first)):
+        return None
+    cue_role = _cue_role(clause, rules)
+    post_role = _post_cue(first, rules)
+    person = _Person(name, {BLOCK: BLOCK_CONFIDENCE, FIELD: FIELD_CONFIDENCE}.get(line.mode, PROSE_CONFIDENCE))
+    person.cue = "before" if cue_role else "after" if post_role else None
+    person.add_values(post)
+    if line.mode == PROSE and person.cue is None and shared_role is None:
+        if not (person.emails or person.phones):
+            return None
+        person.confidence = VALUE_CONFIDENCE
+    if name.foreign and not (person.emails or person.phones):
+        return None
+    _describe_person(line, person, post, post_role or (cue_role[0] if cue_role else None) or shared_role)
+    if person.organisation is None:
+        role_start = line.start + clause_start + cue_role[1] if cue_role else name.lead_start
+        before = text[line.after_previous(index) : role_start]
+        person.organisation = _organisation_before(text, before, line.mode == PROSE, rules)
+    return person
+
+
+def _describe_person(line: _Line, person: _Person, post: str, cue_role: str | None) -> None:
+    """Role and organisation from what follows the name (`, coordinatrice del progetto (Comune di
+    …)`), else the role the cue gives (`cue_role`); an office after a role label is not the role."""
+    reader = line.rules.reader
+    described = line.mode == BLOCK and post.lstrip(" \t")[:1] in (":", "–", "—", "-")  # `Nome Cognome: ruolo`
+    person.role, person.organisation = reader.read(post, strict=not described, prose=line.mode != BLOCK)
+    if person.cue == "before" and person.role and reader.is_office(person.role):
+        person.role = None  # `Referente del processo: Bellei Roberta – Servizio Sociale`: the label is the role
+    if person.role is None and cue_role is not None:
+        person.role = cue_role
+        if person.organisation is None:
+            person.role, person.organisation = reader.split_entity(cue_role)
+
+
+def _organisation_before(text: str, pre: str, nearest: bool, rules: _Rules) -> str | None:
+    """A body named earlier on the line (`Ufficio Servizi del Comune di Copparo, referente …`),
+    or the body of the office named there, as the document writes it elsewhere (`Area Welfare,
+    referente …` under a header `Unione dei Comuni della Bassa Romagna – Area Welfare`). In a
+    sentence (`nearest`), only a body just before the role: `Cooperativa Il Faro (referente …)`."""
+    parts = [part.strip(" \t.–—-") for part in re.split(r"[,;:()]|\s[–—-]\s", pre)]
+    parts = [part for part in parts if part and not _heading_line(part, rules)]
+    if nearest:
+        return rules.reader.organisation_within(parts[-1]) if parts else None
+    for part in reversed(parts):
+        if rules.reader.is_organisation(part) or rules.reader.split_entity(part)[1]:
+            return rules.reader.organisation(part) or part
+    office = parts[-1] if parts and parts[-1][:1].isupper() and len(parts[-1].split()) <= MAX_HEADING_WORDS else None
+    return _office_body(text, office, rules) if office else None
+
+
+def _office_body(text: str, office: str, rules: _Rules) -> str | None:
+    """The body an office belongs to on another line that names both (`ENTE – Ufficio`)."""
+    for match in re.finditer(rf"(?<!\w){re.escape(office)}(?!\w)", text):
+        line_start, line_end = _line_bounds(text, match.start())
+        for part in re.split(r"\s[–—-]\s|[|·]", text[line_start:line_end]):
+            part = part.strip(" \t.,;:")
+            if part != office and rules.reader.is_organisation(part):
+                return rules.reader.organisation(part)
     return None
 
 
-def _describe(person: _Person, line: str, rules: _ContactRules) -> None:
-    role, organisation = _role_and_organisation(line, rules)
-    if person.role is None and role and not fold(role).startswith(rules.organisation_openers):
-        person.role = role
-    elif person.organisation is None:
-        person.organisation = organisation or role
+# --- blocks ------------------------------------------------------------------------------------
 
 
-def _people(text: str, start: int, end: int, rules: _ContactRules, names: FirstNames) -> list[_Person]:
+def _heading_line(line: str, rules: _Rules) -> bool:
+    """A line that opens a contacts block: a short heading (`Per saperne di più`, `Referente
+    del laboratorio`, `5. Referenti`) alone or before a colon (`Per informazioni e iscrizioni: …`)."""
+    head = _ARTICLE.sub("", _NUMBERING.sub("", line.split(":", 1)[0]).strip(" \t–—-"), count=1)
+    return (
+        bool(head)
+        and rules.heading.match(head) is not None
+        and len(head.split()) <= MAX_HEADING_WORDS
+        and not re.search(r"[\d@,.;()]", head)
+    )
+
+
+def _paragraph_end(text: str, start: int, limit: int) -> int:
+    """End of a block that starts at `start`: no further than two paragraphs in a row without
+    an e-mail or a phone (the page goes on with something else)."""
+    misses = 0
+    first_miss = None
+    for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[start:limit]):
+        if not match.group().strip():
+            continue
+        if has_contact_value(match.group()):
+            misses, first_miss = 0, None
+            continue
+        misses += 1
+        first_miss = start + match.start() if first_miss is None else first_miss
+        if misses == MAX_PARAGRAPHS_WITHOUT_CONTACT:
+            return first_miss
+    return limit
+
+
+def _line_bounds(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _blocks(document: Document, resources: Resources, rules: _Rules) -> list[tuple[int, int]]:
+    """Spans of the contacts blocks: labelled (`Contatti:`) and headed (`Per informazioni`)."""
+    text = document.text
+    spans = []
+    for item, _tag, _end in field_blocks(document, resources, "contacts"):
+        start = _line_bounds(text, item.label_start)[0]
+        spans.append((start, contact_block_end(document, document.fields.index(item), resources)))
+    for match in rules.heading_line.finditer(text):
+        if _heading_line(match.group(), rules):
+            spans.append((match.start(), _paragraph_end(text, match.end(), len(text))))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _description(line: str) -> bool:
+    """A line of its own under a person that may give the role or the organisation: no address,
+    opening hours, e-mail or phone (`Via dei Mille 9`, `Orari: …`)."""
+    return not re.search(r"[\d@:]", line)
+
+
+def _block_people(text: str, start: int, end: int, rules: _Rules) -> list[_Person]:
+    """The people of a contacts block, one line each, with the values and descriptions on the
+    lines under them; a mayor or assessore listed there is still no contact."""
     people: list[_Person] = []
+    header_organisation = None
+    heading_role = None
     paragraph_open = False  # a role on its own line belongs to the person's paragraph only
-    for line, line_start, _ in line_spans(text[start:end]):
-        if not line:
+    for line_start, line_end in _lines(text, start, end):
+        line = text[line_start:line_end]
+        if not line.strip():
             paragraph_open = False
             continue
-        absolute = start + line_start
-        found = _person_line(line, rules, names)
-        if found is not None:
-            words, rest, offset = found
-            name_start = absolute + offset
-            person = _Person(words, name_start, name_start + len(" ".join(words)))
-            person.role, person.organisation = _role_and_organisation(rest, rules)
-            people.append(person)
-            paragraph_open = True
-        elif not people:
+        found = _line_people(text, line_start, line_end, BLOCK, rules)
+        if found:
+            for person in found:
+                person.role = person.role or heading_role
+                person.organisation = person.organisation or header_organisation
+            people += found
+            heading_role, paragraph_open = None, True
             continue
-        elif not EMAIL.search(line) and not phones_in(line):
-            if paragraph_open:
-                _describe(people[-1], line, rules)  # a role or an organisation on a line of its own
-            continue
+        has_values = "@" in line or bool(phones_in(line))
+        if people and has_values:
+            people[-1].add_values(line)
+        elif not has_values and _description(line):
+            above = people if paragraph_open else []
+            heading_role, header_organisation = _describe(line, above, rules, heading_role, header_organisation)
+    return [
+        person
+        for person in people
+        if (person.emails or person.phones or person.role) and not (person.role and rules.political.match(person.role))
+    ]
+
+
+def _describe(
+    line: str, people: list[_Person], rules: _Rules, heading_role: str | None, header_organisation: str | None
+) -> tuple[str | None, str | None]:
+    """A line without a name: the role or organisation of the person above it, or (before any
+    person) a heading's role (`Referente del laboratorio`) and a header's organisation."""
+    role, organisation = rules.reader.read(line, strict=False)
+    if people:
         person = people[-1]
-        person.emails += [email.lower() for email in EMAIL.findall(line) if email.lower() not in person.emails]
-        person.phones += [phone for phone in phones_in(line) if phone not in person.phones]
-        person.end = max(person.end, absolute + len(line))
-    return [person for person in people if person.emails or person.phones or person.role]
+        if person.role is None and role is not None:
+            person.role = role
+            person.organisation = person.organisation or organisation
+        elif person.organisation is None:
+            person.organisation = organisation or (role if role and rules.reader.is_organisation(role) else None)
+        return heading_role, header_organisation
+    head = _ARTICLE.sub("", _NUMBERING.sub("", line).strip(" \t:–—-"), count=1)
+    if _heading_line(line, rules):
+        cue = rules.cue.match(head)
+        return (head if cue else heading_role), header_organisation
+    return heading_role, header_organisation or organisation
 
 
-def _mention(text: str, person: _Person, names: FirstNames, confidence: float) -> Mention:
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    position = start
+    while position <= end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline < 0 else newline
+        spans.append((position, line_end))
+        if newline < 0:
+            break
+        position = newline + 1
+    return spans
+
+
+# --- fields, prose, and the whole document -------------------------------------------------------
+
+
+def _field_people(text: str, fields: list[LabelledField], rules: _Rules) -> list[_Person]:
+    """People named in a scheda's `Struttura responsabile del processo` (the field is the cue)."""
+    people = []
+    for item in fields:
+        if item.key in rules.responsible_fields and item.value.strip():
+            for line, offset in item.value_lines():
+                people += _line_people(text, offset, offset + len(line), FIELD, rules)
+    return people
+
+
+def _committee_spans(document: Document, rules: _Rules) -> list[tuple[int, int]]:
+    return [(item.label_start, item.value_end) for item in document.fields if item.key in rules.committee_fields]
+
+
+def _prose_people(text: str, skip: list[tuple[int, int]], rules: _Rules) -> list[_Person]:
+    """People near a cue, an e-mail or a phone outside blocks: each is read on its line, but
+    only the stretch of the line around those marks is searched for names."""
+    windows: list[list[int]] = []  # line start, line end, window start, window end
+    for position, mark_end in _marks(text, rules):
+        if windows and windows[-1][0] <= position < windows[-1][1] and position < windows[-1][3]:
+            windows[-1][3] = _snap(text, mark_end + WINDOW, windows[-1][1], forwards=True)
+            continue
+        if _inside(position, skip):
+            continue
+        line_start, line_end = _line_bounds(text, position)
+        start = _snap(text, position - WINDOW, line_start, forwards=False)
+        end = _snap(text, mark_end + WINDOW, line_end, forwards=True)
+        if windows and windows[-1][0] == line_start and start <= windows[-1][3]:
+            windows[-1][3] = end
+        else:
+            windows.append([line_start, line_end, start, end])
+    people = [
+        person
+        for line_start, line_end, start, end in windows
+        for person in _line_people(text, line_start, line_end, PROSE, rules, (start, end))
+    ]
+    for person in people:
+        _read_short_lines(text, person, rules)
+    return people
+
+
+def _read_short_lines(text: str, person: _Person, rules: _Rules) -> None:
+    """A person on a short line of a paragraph of short lines (an unlabelled contacts box):
+    the e-mails and phones on the lines below, the organisation on the line above."""
+    line_start, line_end = _line_bounds(text, person.name.start)
+    if line_end - line_start > SHORT_LINE:
+        return
+    position = line_end + 1
+    while position < len(text):
+        below_start, below_end = _line_bounds(text, position)
+        below = text[below_start:below_end]
+        if not below.strip() or len(below) > SHORT_LINE or rules.names.find(text, below_start, below_end):
+            break
+        person.add_values(below)
+        position = below_end + 1
+    if person.organisation is None and line_start > 0:
+        above_start, above_end = _line_bounds(text, line_start - 1)
+        above = text[above_start:above_end]
+        if above.strip() and len(above) <= SHORT_LINE and _description(above):
+            person.organisation = rules.reader.read(above, strict=False)[1]
+
+
+def _marks(text: str, rules: _Rules) -> list[tuple[int, int]]:
+    """(start, end) of every cue word, `@` and phone number, in order. Plain substring search
+    and a cheap digit pattern, checked afterwards: a regex over the whole text costs more."""
+    lower = text.lower()
+    marks = []
+    for word in (*rules.cue_words, "@"):
+        position = lower.find(word)
+        while position >= 0:
+            end = position + len(word)
+            if word == "@" or not (lower[position - 1 : position].isalpha() or lower[end : end + 1].isalpha()):
+                marks.append((position, end))
+            position = lower.find(word, end)
+    for digits in _DIGIT_RUN.finditer(text):
+        phone = _PHONE_LIKE.match(text, digits.start())
+        if phone and not text[digits.start() - 1 : digits.start()].isalnum():
+            marks.append((phone.start(), phone.end()))
+    return sorted(marks)
+
+
+def _snap(text: str, position: int, limit: int, forwards: bool) -> int:
+    """`position` moved to where no name can be cut in two: past the nearest punctuation
+    towards `limit` (the line's end or start), or `limit` itself."""
+    if forwards:
+        if position >= limit:
+            return limit
+        found = _NAME_EDGE.search(text, position, limit)
+        return found.start() if found else limit
+    if position <= limit:
+        return limit
+    edges = [match.end() for match in _NAME_EDGE.finditer(text, max(limit, position - WINDOW), position)]
+    return edges[-1] if edges else limit
+
+
+def _organisation_by_label(text: str, person: _Person, rules: _Rules) -> str | None:
+    """In a paragraph of `Label: value` lines (a report's identity section), the body of its
+    `Soggetto richiedente:` line is the organisation of the responsabile it names."""
+    start = text.rfind("\n\n", 0, person.name.start)
+    end = text.find("\n\n", person.name.end)
+    paragraph = text[start + 1 if start >= 0 else 0 : end if end >= 0 else len(text)]
+    match = rules.organisation_label.search(paragraph)
+    return match["value"].strip(" .;,") if match else None
+
+
+def _key(person: _Person, rules: _Rules) -> str:
+    return fold(rules.names.given_first(person.name.words, person.emails[0] if person.emails else None))
+
+
+def _merged(people: list[_Person], rules: _Rules) -> list[_Person]:
+    """One row per person: the first mention's role and organisation, values from any mention."""
+    by_key: dict[str, _Person] = {}
+    for person in people:
+        kept = by_key.setdefault(_key(person, rules), person)
+        if kept is person:
+            continue
+        kept.role = kept.role or person.role
+        kept.organisation = kept.organisation or person.organisation
+        kept.emails += [email for email in person.emails if email not in kept.emails]
+        kept.phones += [phone for phone in person.phones if phone not in kept.phones]
+    return list(by_key.values())
+
+
+def _mention(text: str, person: _Person, rules: _Rules) -> Mention:
     email = person.emails[0] if person.emails else None
     value = {
-        "name": given_name_first(person.name_words, email, names),
+        "name": rules.names.given_first(person.name.words, email),
         "role": person.role,
         "organisation": person.organisation,
         "email": email,
         "phone": person.phones[0] if person.phones else None,
     }
-    return Mention("contacts", text[person.start : person.end], value, person.start, person.end, NAME, confidence)
+    start, end = person.name.start, person.name.end
+    return Mention("contacts", text[start:end], value, start, end, NAME, person.confidence)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _outside_blocks(fields: list[LabelledField], blocks: list[tuple[int, int]]) -> list[LabelledField]:
+    return [item for item in fields if not _inside(item.label_start, blocks)]
 
 
 @extractor(NAME, emits=("contacts",))
 def extract_contacts(document: Document, resources: Resources) -> list[Mention]:
     rules = _rules(resources)
     text = document.text
-    blocks = [
-        (item, tag, contact_block_end(document, document.fields.index(item), resources))
-        for item, tag, _end in field_blocks(document, resources, "contacts")
-    ]
-    if not blocks and not EMAIL.search(text):
-        return []
-    names = _first_names(resources)
-    mentions = [
-        _mention(text, person, names, CONFIDENCE)
-        for item, _tag, block_end in blocks
-        for person in _people(text, item.value_start if item.value else item.label_end, block_end, rules, names)
-    ]
-    covered = [(item.label_start, block_end) for item, _tag, block_end in blocks]
-    for line, start, end in line_spans(text):
-        if "@" not in line or any(a <= start < b for a, b in covered):
+    blocks = _blocks(document, resources, rules)
+    people = [person for start, end in blocks for person in _block_people(text, start, end, rules)]
+    fields = _outside_blocks(document.fields, blocks)
+    people += _field_people(text, fields, rules)
+    field_spans = [(item.label_start, item.value_end) for item in fields if item.key in rules.responsible_fields]
+    people += _prose_people(text, blocks + field_spans + _committee_spans(document, rules), rules)
+    for person in people:
+        if person.organisation is None and ":" in text[_line_bounds(text, person.name.start)[0] : person.name.start]:
+            person.organisation = _organisation_by_label(text, person, rules)
+    people = _merged(people, rules)
+    if len(people) == 1 and not (people[0].emails and people[0].phones):
+        _fill_from_invitation(text, people[0], rules)
+    return [_mention(text, person, rules) for person in people]
+
+
+def _fill_from_invitation(text: str, person: _Person, rules: _Rules) -> None:
+    """The one contact of a document takes the e-mail and phone the document gives for the
+    process (`Per iscriversi si può scrivere a … oppure chiamare lo …`) when it has none of its
+    own; a press office's, a switchboard's or a toll-free number is not theirs."""
+    for position, mark_end in _marks(text, rules):
+        if text[position] != "@" and not _PHONE_LIKE.match(text, position):
             continue
-        for person in _people(text, start, end, rules, names):
-            if person.emails and person.role is None:  # `Nome Cognome: e-mail` and nothing else
-                mentions.append(_mention(text, person, names, INLINE_CONFIDENCE))
-    return mentions
+        line_start, line_end = _line_bounds(text, position)
+        sentence = text[_sentence_start(text, line_start, position) : _sentence_end(text, mark_end, line_end)]
+        if not rules.invitation.search(sentence) or rules.value_exclusion.search(sentence):
+            continue
+        if text[position] == "@" and not person.emails:
+            spanning = [found for found in EMAIL.finditer(text, line_start, line_end) if found.start() < position]
+            person.emails += [spanning[-1].group().lower()] if spanning else []
+        elif text[position] != "@" and not person.phones:
+            person.phones += phones_in(text[position:line_end])[:1]

@@ -1,0 +1,306 @@
+"""Contacts wherever a document names who is responsible for the process: sentences and lines
+that must give a contact row, and look-alikes that must give none (authors, mayors, assessori,
+committee members, streets, places, any capitalised pair). All text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.config import load_config
+from extract.extractors import Resources, load_all
+from extract.loaders.text_loader import load_text
+from extract.names import FirstNames, given_name_first
+from extract.person_names import PersonNames
+
+CONFIG = load_config()
+RESOURCES = Resources.build(CONFIG)
+EXTRACTORS = load_all()
+NAMES = PersonNames(CONFIG.contacts, FirstNames(), RESOURCES.gazetteer)
+
+
+def _contacts(text: str, doc_type: str = "other") -> list[dict]:
+    document = load_text(text.encode(), "test", "test.txt", CONFIG)
+    document.doc_type = doc_type
+    return [mention.value for mention in EXTRACTORS.get("contacts.v1")(document, RESOURCES)]
+
+
+def _page(body: str) -> str:
+    return f"Un percorso per il quartiere\n\nIl Comune ha avviato il percorso partecipativo.\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a name followed by its role in brackets
+        (
+            "Il laboratorio è seguito da Marta Ricci (referente del progetto) insieme ai volontari.",
+            {"name": "Marta Ricci", "role": "referente del progetto"},
+        ),
+        (
+            "Le iscrizioni sono raccolte da Ivo Santandrea (coordinatore del percorso, Comune di Vignola).",
+            {"name": "Ivo Santandrea", "role": "coordinatore del percorso", "organisation": "Comune di Vignola"},
+        ),
+        # a role label, then the name
+        ("Referente: Tommaso Bellini", {"name": "Tommaso Bellini", "role": "Referente"}),
+        ("Coordinamento: dott. Paolo Neri", {"name": "Paolo Neri", "role": "Coordinamento"}),
+        (
+            "Responsabile del procedimento: ing. Carla Bassi, Servizio Ambiente",
+            {"name": "Carla Bassi", "role": "Responsabile del procedimento"},  # an office is no role
+        ),
+        ("Referente: Ricci Marta", {"name": "Marta Ricci", "role": "Referente"}),
+        # the name after a role and an honorific
+        (
+            "Lo ha ricordato la coordinatrice del percorso, arch. Elisa Guerra, durante l'assemblea.",
+            {"name": "Elisa Guerra", "role": "coordinatrice del percorso"},
+        ),
+        (
+            "«Partiamo dai cortili» – spiega la responsabile del progetto, dott.ssa Ilaria Fantini –.",
+            {"name": "Ilaria Fantini", "role": "responsabile del progetto", "organisation": None},
+        ),
+        # name and role run together on one line
+        (
+            "dott.ssa Irene Balboni – referente tecnica del Comune di Zocca",
+            {"name": "Irene Balboni", "role": "referente tecnica", "organisation": "Comune di Zocca"},
+        ),
+        ("Irene Balboni referente del progetto", {"name": "Irene Balboni", "role": "referente del progetto"}),
+        # a referente named in a news sentence
+        (
+            "«Abbiamo ascoltato tutti», racconta Giorgio Ferrante, responsabile del progetto per l'Unione.",
+            {"name": "Giorgio Ferrante", "role": "responsabile del progetto per l'Unione"},
+        ),
+        (
+            "La referente del percorso Chiara Neri ha illustrato le tappe del calendario.",
+            {"name": "Chiara Neri", "role": "referente del percorso"},
+        ),
+        (
+            "Ne ha parlato l'ingegnere Sofia Lodi – una delle tre referenti del progetto – con i residenti.",
+            {"name": "Sofia Lodi", "role": "referenti del progetto"},
+        ),
+        # given name first whatever the order; particles and elisions belong to the surname
+        ("Referente del progetto: De Luca Anna", {"name": "Anna De Luca"}),
+        ("Responsabile: Dall'Olio Marco, tel. 051 6543210", {"name": "Marco Dall'Olio", "phone": "+390516543210"}),
+        ("Maria Grazia Bianchi, coordinatrice del progetto, ha aperto la serata.", {"name": "Maria Grazia Bianchi"}),
+        # after `di` a person is named, not a body (`Comune di …`) nor a byline
+        (
+            "Il percorso è nato dal lavoro di Anna Neri, referente del Centro per le Famiglie.",
+            {"name": "Anna Neri", "role": "referente del Centro per le Famiglie"},
+        ),
+        # an e-mail or a phone beside the name
+        (
+            "Per iscriversi scrivere a Tommaso Bellini: T.Bellini@Comune.Esempio.it",
+            {"name": "Tommaso Bellini", "email": "t.bellini@comune.esempio.it", "role": None},
+        ),
+        ("È possibile chiamare Nadia Ferri allo 0543 712345.", {"name": "Nadia Ferri", "phone": "+390543712345"}),
+        # a contacts block opened by a heading that is no label of the vocabulary
+        (
+            "Per saperne di più\nGiovanni Spada\nCoordinatore dell'Ufficio di Piano – Distretto di Levante\n"
+            "ufficiopiano@esempio.it",
+            {
+                "name": "Giovanni Spada",
+                "role": "Coordinatore dell'Ufficio di Piano",
+                "organisation": "Distretto di Levante",
+            },
+        ),
+        (
+            "Info e iscrizioni\nComune di Zocca – Servizi sociali\nFerri Nadia (istruttrice amministrativa)\n"
+            "tel. 059 987654 – nadia.ferri@comune.zocca.example.it",
+            {"name": "Nadia Ferri", "role": "istruttrice amministrativa", "organisation": "Comune di Zocca"},
+        ),
+        (
+            "Per informazioni: Ufficio Casa del Comune di Vignola, referente Lucia Gatti, tel. 059 123456.",
+            {"name": "Lucia Gatti", "role": "referente", "organisation": "Comune di Vignola", "phone": "+39059123456"},
+        ),
+        (
+            "Referente del laboratorio\nSara Monti – educatrice, Casa della Comunità di Bazzano\ncell. 333 1234567",
+            {"name": "Sara Monti", "role": "educatrice", "organisation": "Casa della Comunità di Bazzano"},
+        ),
+        (
+            "5. Referenti\nIl responsabile del processo, geom. Luca Tassi (Servizio Ambiente del Comune di Zocca), "
+            "risponde all'indirizzo ambiente@comune.zocca.example.it.",
+            {"name": "Luca Tassi", "role": "responsabile del processo", "organisation": "Comune di Zocca"},
+        ),
+        # a surname in capitals; a role label after an article, on the line above (a signature)
+        ("Responsabile del procedimento: dott. Mario ROSSI", {"name": "Mario ROSSI"}),
+        (
+            "Il Responsabile del Servizio\nDott.ssa Anna Ferretti",
+            {"name": "Anna Ferretti", "role": "Responsabile del Servizio"},
+        ),
+        # an office after the name is not its role when a role label stands before it
+        (
+            "Referente del processo: Gatti Lucia – Servizio Sociale Territoriale\nTel. 059 777 512",
+            {"name": "Lucia Gatti", "role": "Referente del processo", "phone": "+39059777512"},
+        ),
+        # a box of short lines with no heading: the values below the name, the body above it
+        (
+            "Riferimenti utili\nServizio Partecipazione – Comune di Vignola\nMarco Gualdi, referente del percorso\n"
+            "tel. 059 777 550 | partecipazione@comune.vignola.example.it",
+            {"name": "Marco Gualdi", "organisation": "Comune di Vignola", "phone": "+39059777550"},
+        ),
+        # the one contact of a page takes the e-mail and phone the page gives for the process
+        (
+            "Lo spiega la coordinatrice del progetto, Giulia Serra.\n\n"
+            "Per iscriversi si può scrivere a vicini@comune.zocca.example.it oppure chiamare lo 059 598 211.\n\n"
+            "Ufficio stampa: tel. 059 111 222",
+            {"name": "Giulia Serra", "email": "vicini@comune.zocca.example.it", "phone": "+39059598211"},
+        ),
+        # a body just before the bracket that names its referente
+        (
+            "La facilitazione è affidata alla Cooperativa Il Faro (referente Anna Neri).",
+            {"name": "Anna Neri", "role": "referente", "organisation": "Cooperativa Il Faro"},
+        ),
+    ],
+)
+def test_contact_found(body: str, expected: dict) -> None:
+    rows = _contacts(_page(body))
+    assert len(rows) == 1, rows
+    assert {key: rows[0][key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # authors
+        "Testo a cura di Anna Bellei, responsabile della redazione.",
+        "Autore: Paolo Ferri, referente comunicazione",
+        "Relazione redatta da Chiara Vitali, facilitatrice (Cooperativa Aliante), e approvata dal Responsabile.",
+        "di Marta Ghedini, responsabile di redazione",
+        # mayors, assessori, presidents quoted in news
+        "«Siamo soddisfatti», ha detto il sindaco Marco Bellini, referente politico del progetto.",
+        "«Un bel risultato» commenta l'assessora al Welfare, Giulia Neri, insieme al responsabile del servizio.",
+        "Soddisfatto anche il presidente dell'Unione, Roberto Galli, che ha ringraziato i referenti.",
+        "Hanno parlato Luca Bassi, sindaco di Zocca, e i responsabili dei servizi.",
+        # committee members
+        "Il Comitato di garanzia è composto da Elisa Bertolini (referente del Comune), Gianni Ferretti e Marco Ruffi.",
+        "Fanno parte del tavolo Anna Riva e Paolo Serra, responsabili delle associazioni.",
+        # a cue that does not govern the name
+        "Il responsabile del progetto ha incontrato Mario Rossi e la sua famiglia.",
+        "Secondo la referente del percorso la prossima tappa sarà a Vignola, dove Mario Rossi aprirà la sala.",
+        # capitalised pairs that are no person
+        "Sede del laboratorio: Piazza Felice Orsini 29, tel. 0543 499411",
+        "Referente: Comune di Castel San Pietro Terme",
+        "Il referente per Reggio Emilia sarà indicato dalla Giunta.",
+        "Responsabile: Ufficio Politiche giovanili dell'Unione Reno Galliera",
+        "Anna Bianchi ha partecipato all'incontro con entusiasmo.",
+        "Via Andrea Costa 12, 40100 Bologna – tel. 051 123456",
+        "Scuola primaria Giovanni Pascoli – referente per le iscrizioni: segreteria",
+        "Il centro sociale Giorgio Amendola ospita i laboratori del percorso e i suoi referenti.",
+        # page furniture: press office, privacy, publication
+        "Ufficio stampa: Marco Gherardi, tel. 051 6549870",
+        "Responsabile della protezione dei dati: avv. Carla Mengoli",
+        "Titolare del trattamento: Comune di Zocca. Responsabile del trattamento: dott. Paolo Neri",
+        "Responsabile della pubblicazione: Marta Gualandi",
+        "Redazione a cura dell'Ufficio Stampa – responsabile Anna Pieri",
+        # a mayor or an assessora listed under Contatti
+        "Contatti\nAnna Neri\nassessora alle politiche sociali\nanna.neri@comune.zocca.example.it",
+        # a staff or working-group list
+        "Gruppo di lavoro: Anna Neri (coordinatrice), Luca Bassi, Carla Riva",
+        "Lo staff di progetto è composto da Elisa Fabbri (coordinatrice) e Sara Monti (facilitatrice).",
+    ],
+)
+def test_no_contact_from_look_alikes(body: str) -> None:
+    assert _contacts(_page(body)) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Anna Neri e Luca Bassi, referenti del progetto, hanno guidato la passeggiata.",
+        "Referenti: Anna Neri (Comune di Zocca) e Luca Bassi (Ausl di Modena)",
+        "Hanno parlato Anna Neri, referente del Comune, e Luca Bassi, responsabile dell'Ausl.",
+    ],
+)
+def test_names_joined_by_e_share_the_role(body: str) -> None:
+    rows = _contacts(_page(body))
+    assert [row["name"] for row in rows] == ["Anna Neri", "Luca Bassi"]
+    assert all(row["role"] for row in rows)
+
+
+def test_a_mayor_beside_a_referente_is_left_out() -> None:
+    rows = _contacts(_page("Al tavolo sedevano il sindaco Mario Fabbri e la referente del percorso Giulia Sarti."))
+    assert [(row["name"], row["role"]) for row in rows] == [("Giulia Sarti", "referente del percorso")]
+
+
+def test_scheda_responsible_structure_names_the_contact() -> None:
+    text = (
+        "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\nGestione di Processo\n\n"
+        "Struttura responsabile del processo\nSettore Welfare, Comune di Zocca – dott.ssa Carla Mancini\n\n"
+        "Comitato di Garanzia locale\nNe fanno parte Anna Riva (referente) e Paolo Serra.\n\n"
+        "Titolari della decisione\nGiunta comunale, sindaco Marco Bellini\n"
+    )
+    rows = _contacts(text, "scheda")
+    assert [(row["name"], row["organisation"]) for row in rows] == [("Carla Mancini", "Comune di Zocca")]
+
+
+def test_scheda_office_without_a_person_gives_nothing() -> None:
+    text = (
+        "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\n"
+        "Struttura responsabile del processo\nReferente del Servizio Civile per il Comune di Zocca\n"
+    )
+    assert _contacts(text, "scheda") == []
+
+
+def test_a_name_named_twice_is_one_row_with_every_value() -> None:
+    body = (
+        "«Abbiamo ascoltato tutti», racconta Giorgio Ferrante, responsabile del progetto.\n\n"
+        "Contatti\nGiorgio Ferrante\ntel. 0543 712345 – g.ferrante@esempio.it"
+    )
+    rows = _contacts(_page(body))
+    assert rows == [
+        {
+            "name": "Giorgio Ferrante",
+            "role": "responsabile del progetto",
+            "organisation": None,
+            "email": "g.ferrante@esempio.it",
+            "phone": "+390543712345",
+        }
+    ]
+
+
+def test_a_report_identity_section_gives_the_organisation() -> None:
+    body = (
+        "Soggetto richiedente: Comune di Zocca\nResponsabile del progetto: Gatti Lucia, Responsabile Servizi Sociali\n"
+        "e-mail: l.gatti@comune.zocca.example.it – tel. 059 987 654"
+    )
+    assert _contacts(_page(body)) == [
+        {
+            "name": "Lucia Gatti",
+            "role": "Responsabile Servizi Sociali",
+            "organisation": "Comune di Zocca",
+            "email": "l.gatti@comune.zocca.example.it",
+            "phone": "+39059987654",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("la referente Anna Maria De Luca ha detto", ("Anna", "Maria", "De", "Luca")),
+        ("Referente: De Luca Anna", ("De", "Luca", "Anna")),
+        ("contattare Monica Dall'Asta entro", ("Monica", "Dall'Asta")),
+        ("Spiega Maria Rossi, referente", ("Maria", "Rossi")),
+        ("Dott Mario Bianchi", ("Mario", "Bianchi")),
+        ("in Piazza Felice Orsini", None),
+        ("a Reggio Emilia", None),
+        ("in Emilia Romagna", None),
+        ("dell'Unione Reno Galliera", None),
+        ("il Consiglio Comunale", None),
+    ],
+)
+def test_person_names(text: str, expected: tuple[str, ...] | None) -> None:
+    found = NAMES.find(text)
+    assert (found[0].words if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["De", "Luca", "Anna"], "Anna De Luca"),
+        (["Anna", "Maria", "De", "Luca"], "Anna Maria De Luca"),
+        (["Zoli", "Andrea"], "Andrea Zoli"),
+        (["Dall'Asta", "Monica"], "Monica Dall'Asta"),
+    ],
+)
+def test_given_name_first_with_particles(words: list[str], expected: str) -> None:
+    particles = frozenset(CONFIG.contacts["name_particles"])
+    assert given_name_first(words, None, FirstNames(), particles) == expected
