@@ -231,6 +231,24 @@ def test_scheda_responsible_structure_names_the_contact() -> None:
     assert [(row["name"], row["organisation"]) for row in rows] == [("Carla Mancini", "Comune di Zocca")]
 
 
+def test_scheda_process_management_value_names_the_contact() -> None:
+    text = (
+        "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\n"
+        "Gestione di Processo\nProcesso seguito dalla referente del Comune, geom. Anna Bertelli\n\n"
+        "Titolari della decisione\nGiunta comunale\n"
+    )
+    rows = _contacts(text, "scheda")
+    assert [(row["name"], row["role"]) for row in rows] == [("Anna Bertelli", "referente del Comune")]
+
+
+@pytest.mark.parametrize(
+    "title", ["dott.", "dott.ssa", "Dott.ssa", "ing.", "arch.", "geom.", "avv.", "prof.", "prof.ssa"]
+)
+def test_honorifics_are_dropped(title: str) -> None:
+    rows = _contacts(_page(f"Referente del progetto: {title} Carla Bassi"))
+    assert [row["name"] for row in rows] == ["Carla Bassi"]
+
+
 def test_scheda_office_without_a_person_gives_nothing() -> None:
     text = (
         "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\n"

@@ -40,6 +40,7 @@ VALUE_CONFIDENCE = 0.7
 MAX_PARAGRAPHS_WITHOUT_CONTACT = 2
 MAX_COMPLEMENT_WORDS = 6
 MAX_HEADING_WORDS = 7
+STEM_KEY = 4  # cue words that begin alike share one substring search
 BLOCK, FIELD, PROSE = "block", "field", "prose"
 
 # Where one clause of a sentence ends: punctuation, brackets, quotes, a spaced dash, a sentence end.
@@ -53,6 +54,7 @@ _PHONE_LIKE = re.compile(r"(?<![\w/])(?:\+39|\(?0\d{1,3}\)?[ ./-]?\d{3,}|3\d{2}[
 _DIGIT_RUN = re.compile(r"[(+03][\d ./)-]{6,}")
 _NAME_EDGE = re.compile(r"[.;:,()«»\"“”\[\]]")
 SHORT_LINE = 100  # a line no longer than this is a line of a box, not of running prose
+LOOKBACK = 300  # characters before a name read for the clause and sentence it stands in
 WINDOW = 240  # characters around a cue, an e-mail or a phone searched for the name it belongs to
 _COORDINATION = re.compile(r"[\s,]*(?:(?:e|ed)\s+)?")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -82,6 +84,20 @@ def _words(words: list[str]) -> str:
     return "|".join(escaped)
 
 
+def _stems(words: list[str]) -> tuple[str, ...]:
+    """The shortest beginnings that find every word by substring search (`referente`,
+    `referenti` -> `referent`): one `str.find` loop each."""
+    stems: dict[str, str] = {}
+    for word in sorted({word.lower() for word in words}):
+        key = word[:STEM_KEY]
+        known = stems.get(key, word)
+        common = 0
+        while common < min(len(known), len(word)) and known[common] == word[common]:
+            common += 1
+        stems[key] = word[:common]
+    return tuple(stems.values())
+
+
 def _phrases(words: list[str]) -> re.Pattern[str]:
     """Any of `words` as whole words, case-insensitive."""
     return re.compile(rf"(?<!\w)(?:{_words(words)})(?!\w)", re.IGNORECASE)
@@ -100,7 +116,7 @@ class _Rules:
     copula: re.Pattern[str]
     heading: re.Pattern[str]
     heading_line: re.Pattern[str]
-    cue_words: tuple[str, ...]
+    cue_stems: tuple[str, ...]
     organisation_label: re.Pattern[str]
     invitation: re.Pattern[str]
     value_exclusion: re.Pattern[str]
@@ -128,7 +144,7 @@ def _rules(resources: Resources) -> _Rules:
             rf"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{_ARTICLE_WORDS}(?:{headings})(?!\w)[^\n]*",
             re.IGNORECASE | re.MULTILINE,
         ),
-        cue_words=tuple(sorted({cue.lower() for cue in data["role_cues"]})),
+        cue_stems=_stems(data["role_cues"]),
         organisation_label=re.compile(
             rf"^\s*(?:{_words(data['organisation_labels'])})\s*:\s*(?P<value>[^\n(–—]+)", re.IGNORECASE | re.MULTILINE
         ),
@@ -215,7 +231,7 @@ def _sentence_end(text: str, position: int, limit: int) -> int:
 # --- one line ----------------------------------------------------------------------------------
 
 
-def _owned(pre: str) -> bool:
+def _owned(pre: str, at_line_start: bool) -> bool:
     """A name after `di`/`del` that belongs to something else: a byline at the line's start
     (`di Marta Ferrari`), or a body or place named after a person (`Comune di …`, `Casa di …`).
     After a common noun it is the person's own mention (`il lavoro di Anna Neri, referente`)."""
@@ -223,18 +239,21 @@ def _owned(pre: str) -> bool:
     if of is None:
         return False
     before = pre[: of.start()].rstrip()
+    if not before:
+        return at_line_start
     word = re.search(r"[^\W\d_]+['’]?$", before)
-    return not before or word is None or word.group()[:1].isupper()
+    return word is None or word.group()[:1].isupper()
 
 
-def _excluded(text: str, line_start: int, name: PersonName, clause: str, mode: str, rules: _Rules) -> bool:
+def _excluded(line: _Line, name: PersonName, clause: str) -> bool:
     """Authors, mayors, assessori, presidents and committee members are not contacts."""
-    pre = text[line_start : name.lead_start]
-    if _owned(pre) or rules.author.search(clause) or rules.excluded.search(clause):
+    text, rules, reach = line.text, line.rules, line.reach(name)
+    pre = text[reach : name.lead_start]
+    if _owned(pre, reach == line.start) or rules.author.search(clause) or rules.excluded.search(clause):
         return True
-    if mode == BLOCK:
+    if line.mode == BLOCK:
         return bool(EMAIL.search(pre) or _PHONE_LIKE.search(pre))
-    sentence = text[_sentence_start(text, line_start, name.lead_start) : name.lead_start]
+    sentence = text[_sentence_start(text, reach, name.lead_start) : name.lead_start]
     return bool(rules.committee.search(sentence) or rules.author.search(sentence))
 
 
@@ -248,6 +267,10 @@ class _Line:
     mode: str
     rules: _Rules
     names: list[PersonName]
+
+    def reach(self, name: PersonName) -> int:
+        """How far back from a name the line is read for its clause (a paragraph may be one line)."""
+        return max(self.start, name.lead_start - LOOKBACK)
 
     def after_previous(self, index: int) -> int:
         """Where the name before `names[index]` on the line ends (the line's start for the first)."""
@@ -293,12 +316,11 @@ def _share(line: _Line, people: list[_Person | None], source: int, target: int) 
 
 def _own_clause(line: _Line, index: int) -> tuple[str, int]:
     """The clause before `names[index]` (see `_clause_before`), no further back than the name
-    before it, with its start relative to the line."""
-    previous_end = line.after_previous(index)
-    clause, start = _clause_before(line.text[line.start : line.names[index].lead_start])
-    if line.start + start < previous_end:
-        return clause[previous_end - line.start - start :], previous_end - line.start
-    return clause, start
+    before it, and where it starts in the text."""
+    name = line.names[index]
+    reach = max(line.reach(name), line.after_previous(index))
+    clause, start = _clause_before(line.text[reach : name.lead_start])
+    return clause, reach + start
 
 
 def _judge(line: _Line, index: int, shared_role: str | None = None) -> _Person | None:
@@ -307,7 +329,7 @@ def _judge(line: _Line, index: int, shared_role: str | None = None) -> _Person |
     role of a coordinated name (`shared_role`)."""
     text, name, rules = line.text, line.names[index], line.rules
     clause, clause_start = _own_clause(line, index)
-    if _excluded(text, line.start, name, clause, line.mode, rules):
+    if _excluded(line, name, clause):
         return None
     segment_end = line.segment_end(index)
     if line.mode != BLOCK:
@@ -329,8 +351,8 @@ def _judge(line: _Line, index: int, shared_role: str | None = None) -> _Person |
         return None
     _describe_person(line, person, post, post_role or (cue_role[0] if cue_role else None) or shared_role)
     if person.organisation is None:
-        role_start = line.start + clause_start + cue_role[1] if cue_role else name.lead_start
-        before = text[line.after_previous(index) : role_start]
+        role_start = clause_start + cue_role[1] if cue_role else name.lead_start
+        before = text[max(line.reach(name), line.after_previous(index)) : role_start]
         person.organisation = _organisation_before(text, before, line.mode == PROSE, rules)
     return person
 
@@ -355,9 +377,10 @@ def _organisation_before(text: str, pre: str, nearest: bool, rules: _Rules) -> s
     referente …` under a header `Unione dei Comuni della Bassa Romagna – Area Welfare`). In a
     sentence (`nearest`), only a body just before the role: `Cooperativa Il Faro (referente …)`."""
     parts = [part.strip(" \t.–—-") for part in re.split(r"[,;:()]|\s[–—-]\s", pre)]
-    parts = [part for part in parts if part and not _heading_line(part, rules)]
+    parts = [part for part in parts if part]
     if nearest:
         return rules.reader.organisation_within(parts[-1]) if parts else None
+    parts = [part for part in parts if not _heading_line(part, rules)]
     for part in reversed(parts):
         if rules.reader.is_organisation(part) or rules.reader.split_entity(part)[1]:
             return rules.reader.organisation(part) or part
@@ -525,11 +548,11 @@ def _committee_spans(document: Document, rules: _Rules) -> list[tuple[int, int]]
     return [(item.label_start, item.value_end) for item in document.fields if item.key in rules.committee_fields]
 
 
-def _prose_people(text: str, skip: list[tuple[int, int]], rules: _Rules) -> list[_Person]:
+def _prose_people(text: str, marks: list[tuple[int, int]], skip: list[tuple[int, int]], rules: _Rules) -> list[_Person]:
     """People near a cue, an e-mail or a phone outside blocks: each is read on its line, but
     only the stretch of the line around those marks is searched for names."""
     windows: list[list[int]] = []  # line start, line end, window start, window end
-    for position, mark_end in _marks(text, rules):
+    for position, mark_end in marks:
         if windows and windows[-1][0] <= position < windows[-1][1] and position < windows[-1][3]:
             windows[-1][3] = _snap(text, mark_end + WINDOW, windows[-1][1], forwards=True)
             continue
@@ -578,13 +601,17 @@ def _marks(text: str, rules: _Rules) -> list[tuple[int, int]]:
     and a cheap digit pattern, checked afterwards: a regex over the whole text costs more."""
     lower = text.lower()
     marks = []
-    for word in (*rules.cue_words, "@"):
-        position = lower.find(word)
+    for stem in rules.cue_stems:
+        position = lower.find(stem)
         while position >= 0:
-            end = position + len(word)
-            if word == "@" or not (lower[position - 1 : position].isalpha() or lower[end : end + 1].isalpha()):
-                marks.append((position, end))
-            position = lower.find(word, end)
+            cue = rules.cue.match(text, position)
+            if cue is not None and not lower[position - 1 : position].isalpha():
+                marks.append((position, cue.end()))
+            position = lower.find(stem, position + len(stem))
+    position = text.find("@")
+    while position >= 0:
+        marks.append((position, position + 1))
+        position = text.find("@", position + 1)
     for digits in _DIGIT_RUN.finditer(text):
         phone = _PHONE_LIKE.match(text, digits.start())
         if phone and not text[digits.start() - 1 : digits.start()].isalnum():
@@ -652,7 +679,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _outside_blocks(fields: list[LabelledField], blocks: list[tuple[int, int]]) -> list[LabelledField]:
-    return [item for item in fields if not _inside(item.label_start, blocks)]
+    return [item for item in fields if not _inside(item.label_start, blocks)] if blocks else fields
 
 
 @extractor(NAME, emits=("contacts",))
@@ -664,21 +691,22 @@ def extract_contacts(document: Document, resources: Resources) -> list[Mention]:
     fields = _outside_blocks(document.fields, blocks)
     people += _field_people(text, fields, rules)
     field_spans = [(item.label_start, item.value_end) for item in fields if item.key in rules.responsible_fields]
-    people += _prose_people(text, blocks + field_spans + _committee_spans(document, rules), rules)
+    marks = _marks(text, rules)
+    people += _prose_people(text, marks, blocks + field_spans + _committee_spans(document, rules), rules)
     for person in people:
         if person.organisation is None and ":" in text[_line_bounds(text, person.name.start)[0] : person.name.start]:
             person.organisation = _organisation_by_label(text, person, rules)
     people = _merged(people, rules)
     if len(people) == 1 and not (people[0].emails and people[0].phones):
-        _fill_from_invitation(text, people[0], rules)
+        _fill_from_invitation(text, marks, people[0], rules)
     return [_mention(text, person, rules) for person in people]
 
 
-def _fill_from_invitation(text: str, person: _Person, rules: _Rules) -> None:
+def _fill_from_invitation(text: str, marks: list[tuple[int, int]], person: _Person, rules: _Rules) -> None:
     """The one contact of a document takes the e-mail and phone the document gives for the
     process (`Per iscriversi si può scrivere a … oppure chiamare lo …`) when it has none of its
     own; a press office's, a switchboard's or a toll-free number is not theirs."""
-    for position, mark_end in _marks(text, rules):
+    for position, mark_end in marks:
         if text[position] != "@" and not _PHONE_LIKE.match(text, position):
             continue
         line_start, line_end = _line_bounds(text, position)

@@ -39,6 +39,7 @@ TARGET_TAG = "counts.target"
 PEOPLE = "people"
 WINDOW_TOKENS = 12  # a count's noun phrase is short: only this many tokens after a number are read
 LOOKBACK_CHARS = 60  # how far back on its line a number's cue words and qualifier are looked for
+MAX_SENTENCE_CHARS = 400  # a run-on "sentence" (no full stop for pages) is read only this far either side
 MAX_PARAGRAPH_CHARS = 1500  # how far a sentence without markers looks for its paragraph's tense
 MAX_SKIPPED = 2  # fillers or pre-nominal adjectives between a number and its head
 TARGET, ACHIEVED = "target", "achieved"
@@ -670,17 +671,21 @@ def _kind(text: str, place: _Place, rules: _Rules, lemmas: ItalianLemmas, seen: 
             seen[span] = _markers(text, *span, rules)
         return seen[span]
 
-    clause = _clause(text, place.sentence, place.start, place.end)
-    found = [item for item in markers(place.sentence) if clause[0] <= item[0] < clause[1]]
+    sentence = (
+        max(place.sentence[0], place.start - MAX_SENTENCE_CHARS),
+        min(place.sentence[1], place.end + MAX_SENTENCE_CHARS),
+    )
+    clause = _clause(text, sentence, place.start, place.end)
+    found = [item for item in markers(sentence) if clause[0] <= item[0] < clause[1]]
     if found:
         return _nearest(found, place.start)
     if rules.present_copula.search(text, *clause):
         return ACHIEVED
     if _goal_infinitive(text, clause[0], place.start, rules, lemmas):
         return TARGET
-    if markers(place.sentence):
-        return _nearest(markers(place.sentence), place.start)
-    kinds = {marker for _offset, marker in markers(_paragraph(text, *place.sentence, place.region))}
+    if markers(sentence):
+        return _nearest(markers(sentence), place.start)
+    kinds = {marker for _offset, marker in markers(_paragraph(text, *sentence, place.region))}
     return TARGET if FUTURE in kinds and PAST not in kinds else ACHIEVED
 
 
