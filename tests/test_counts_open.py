@@ -154,6 +154,67 @@ def test_no_count_from_look_alikes(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # coordinated: the head of the count just before
+        (
+            "Si sono svolti dieci incontri online e tre in presenza.",
+            [
+                ("incontri online", "meetings", 10, "exact", "achieved"),
+                ("incontri", "meetings", 3, "exact", "achieved"),
+            ],
+        ),
+        (
+            "Sono stati realizzati 4 laboratori pubblici e 2 riservati.",
+            [
+                ("laboratori pubblici", "meetings", 4, "exact", "achieved"),
+                ("laboratori", "meetings", 2, "exact", "achieved"),
+            ],
+        ),
+        (
+            "Saranno coinvolte 20 famiglie del centro e almeno 15 delle frazioni.",
+            [("famiglie", "people", 20, "exact", "target"), ("famiglie", "people", 15, "at_least", "target")],
+        ),
+        # partitive `ne`: the last count, or the nearest head before it
+        (
+            "L'obiettivo era di almeno 10 volontari. Ne sono stati formati 14, tra i 62 e i 79 anni.",
+            [("volontari", "people", 10, "at_least", "target"), ("volontari", "people", 14, "exact", "achieved")],
+        ),
+        (
+            "Il piano prevedeva 8 incontri, ma se ne sono tenuti 6.",
+            [("incontri", "meetings", 8, "exact", "target"), ("incontri", "meetings", 6, "exact", "achieved")],
+        ),
+        (
+            "Alle assemblee sono arrivati molti cittadini: se ne contavano oltre 200.",
+            [("cittadini", "people", 200, "at_least", "achieved")],
+        ),
+        # predicative: the head stands before its number
+        ("I partecipanti sono stati circa 200.", [("partecipanti", "people", 200, "approx", "achieved")]),
+        ("Volontari coinvolti: 12", [("volontari", "people", 12, "exact", "achieved")]),
+        ("Nel 2023 i volontari erano 25.", [("volontari", "people", 25, "exact", "achieved")]),
+        # no elided count: a noun of its own, a part, a year, a relative clause
+        ("Il corso durerà 3 mesi e 2 settimane.", []),
+        (
+            "Hanno partecipato 40 persone e 3 di loro si sono iscritte.",
+            [("persone", "people", 40, "exact", "achieved")],
+        ),
+        (
+            "Sono stati formati 30 volontari e 12 dei quali sono over 65.",
+            [("volontari", "people", 30, "exact", "achieved")],
+        ),
+        (
+            "Hanno aderito 12 associazioni e 2023 è l'anno del bilancio.",
+            [("associazioni", "groups", 12, "exact", "achieved")],
+        ),
+        ("Le persone che sono 12 non bastano.", []),
+        ("Se ne parlerà il 12.", []),
+    ],
+)
+def test_a_number_whose_noun_is_left_out(sentence: str, expected: list[tuple]) -> None:
+    assert _counts(sentence) == expected
+
+
+@pytest.mark.parametrize(
     ("word", "pos", "lemma"),
     [("cittadine", "noun", "cittadina"), ("sedute", "noun", "seduta"), ("pubblici", "adj", "pubblico")],
 )

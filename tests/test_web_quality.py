@@ -4,7 +4,8 @@ pages, reports as a scraper gets them) and our own web-like held-out set
 
 Bars on `web/` (issue 11): counts, contacts, the identity fields (title, place, province, region,
 promoter, municipalities; micro-F1) and the process dates (start and end; micro-F1) >= 0.85.
-On `heldout_web`: identity and dates >= 0.85, counts >= 0.75, contacts >= 0.80.
+On `heldout_web`: identity and dates >= 0.85, counts >= 0.75, contacts >= 0.80. On `counts_dev`
+(a development set rich in counts, by another writer who never saw the code): counts and contacts >= 0.80.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 IDENTITY = tuple(f"processes.{name}" for name in ("title", "place", "province", "region", "promoter", "municipalities"))
 DATES = ("processes.start_date", "processes.end_date")
 WEB_BARS = {"counts": 0.85, "contacts": 0.85, "identity": 0.85, "dates": 0.85}
-HELDOUT_BARS = {"counts": 0.75, "contacts": 0.80, "identity": 0.85, "dates": 0.85}
+HELDOUT_BARS = {
+    "heldout_web": {"counts": 0.75, "contacts": 0.80, "identity": 0.85, "dates": 0.85},
+    "counts_dev": {"counts": 0.80, "contacts": 0.80},
+}
 
 
 def _group(scores: Scores, fields: tuple[str, ...]) -> FieldScore:
@@ -47,10 +51,10 @@ def test_real_web_documents_reach_the_bars(corpus_tables: dict[str, pd.DataFrame
     _check(score(gold, _records(corpus_tables)), WEB_BARS)
 
 
-@pytest.mark.parametrize("name", ["heldout_web"])
+@pytest.mark.parametrize("name", sorted(HELDOUT_BARS))
 def test_heldout_web_like_documents_reach_the_bars(pipeline, tmp_path: Path, name: str) -> None:
     folder = FIXTURES / name
     pipeline.run([folder], tmp_path, progress=False)
     gold = find_gold([folder])
     assert len(gold) >= 10
-    _check(score(gold, _records(read_tables(tmp_path))), HELDOUT_BARS)
+    _check(score(gold, _records(read_tables(tmp_path))), HELDOUT_BARS[name])

@@ -56,6 +56,8 @@ _LAST_WORD = re.compile(r"([^\s(\[«“\"]+)\s*$")
 _DIGIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _AFTER_DI = re.compile(r"\s+di\b")
 _CLAUSE_MARK = re.compile(r"[,:;()\[\]–—]|\s-\s")
+MIN_YEAR, MAX_YEAR = 1900, 2100  # four digits in this range are a year, never a count whose noun is left out
+PARTICIPLE_PLURALS = ("ati", "ate", "iti", "ite", "uti", "ute", "olti", "olte", "essi", "esse", "itti", "itte")
 _INFINITIVE = re.compile(r"[^\W\d_]{2,}(?:are|ere|ire)(?:ne|ci|vi|li|le|lo|la|si)?")
 
 
@@ -94,6 +96,19 @@ class _Rules:
     not_past: frozenset[str]
     modals: frozenset[str]
     infinitive_reach: int
+    elision: _Elision
+
+
+@dataclass(frozen=True)
+class _Elision:
+    """`elision` of `schemas/counts.json`: where a number's noun is left out and found before it."""
+
+    coordinated: re.Pattern[str]
+    partitive: re.Pattern[str]
+    antecedent_reach: int
+    predicative: re.Pattern[str]
+    predicative_modified: re.Pattern[str]
+    partitive_after: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -134,6 +149,8 @@ class _Group:
     unit: str
     end: int
     lemma: str
+    head: str = ""
+    start: int = -1  # where the group starts when it stands before its number (`Partecipanti: 45`)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -219,6 +236,30 @@ def _rules(resources: Resources) -> _Rules:
         not_past=frozenset(data["not_past"]),
         modals=frozenset(data["modals"]),
         infinitive_reach=int(data["infinitive_reach"]),
+        elision=_elision(data["elision"]),
+    )
+
+
+def _elision(data: dict[str, Any]) -> _Elision:
+    words = r"(?:\s*[^\W_]+'?)"
+    links = _alternatives([link for link in data["predicate_links"] if link != ":"])
+    colon = r"|\s*:" if ":" in data["predicate_links"] else ""
+    return _Elision(
+        coordinated=re.compile(
+            rf"{words}{{0,{int(data['max_words_between'])}}}\s+(?:{_alternatives(data['conjunctions'])})\s+$"
+        ),
+        partitive=re.compile(
+            rf"(?<![\w'])(?:{_alternatives(data['partitive_clitics'])})(?:\s+|(?<='))"
+            rf"(?:[^\W\d_]+'?\s*){{0,{int(data['partitive_reach_words'])}}}$"
+        ),
+        antecedent_reach=int(data["antecedent_reach_chars"]),
+        predicative=re.compile(rf"(?<![\w'])(?P<head>[^\W\d_]+)(?:\s+(?:{links})(?![\w']){colon})+\s*$"),
+        predicative_modified=re.compile(
+            rf"(?<![\w'])(?P<head>[^\W\d_]+)\s+(?P<modifier>[^\W\d_]+)(?:\s+(?:{links})(?![\w']){colon})+\s*$"
+        ),
+        partitive_after=frozenset(
+            " ".join(fold(word) for word in phrase.split()) for phrase in data["partitive_after"]
+        ),
     )
 
 
@@ -530,7 +571,8 @@ def _quoted(text: str, tokens: list[Token], index: int, classify: _Classifier) -
     if found is None:
         return None
     written = text[tokens[index + 1][1] : tokens[close - 1][2]]
-    return _Group(" ".join(written.lower().split()), found[0], tokens[close][2], found[1])
+    name = " ".join(written.lower().split())
+    return _Group(name, found[0], tokens[close][2], found[1], name)
 
 
 def _name_end(tokens: list[Token], index: int, unit: str, count: int, rules: _Rules, classify: _Classifier) -> int:
@@ -561,18 +603,19 @@ def _read_group(
     if found is None:
         return None
     unit, lemma, stop = found
+    head = " ".join(text[tokens[index][1] : tokens[stop - 1][2]].lower().split())
     if stop == index + 1:
         if number.value != 1 and tokens[index][0][-1] in SINGULAR_ENDINGS:
             return None  # `Sei cittadino?`: a verb, not six; a count of two or more takes a plural
         stop = _name_end(tokens, stop, unit, number.value, rules, classify)
     stop_char = tokens[stop - 1][2]
     written = "".join(char for char in text[tokens[index][1] : stop_char] if char not in QUOTES)
-    return _Group(" ".join(written.lower().split()), unit, stop_char, lemma)
+    return _Group(" ".join(written.lower().split()), unit, stop_char, lemma, head)
 
 
 # --- target or achieved -----------------------------------------------------------------------
 
-PLAN, FUTURE, PAST = "plan", "future", "past"
+PLAN, FUTURE, PAST, AUX = "plan", "future", "past", "aux"
 Markers = list[tuple[int, str]]
 
 
@@ -606,14 +649,18 @@ def _markers(text: str, start: int, end: int, rules: _Rules) -> Markers:
         elif match.lastgroup == "past" and word in rules.not_past:
             continue
         elif not rules.plan_ahead.match(lowered, match.end()):
-            found.append((start + match.start(), PAST))
+            found.append((start + match.start(), AUX if match.lastgroup == "aux" else PAST))
     return found
 
 
 def _nearest(markers: Markers, position: int) -> str:
-    """The kind the marker nearest `position` gives; a tie goes to the plan."""
-    best = min(markers, key=lambda item: (abs(item[0] - position), item[1] == PAST))
-    return ACHIEVED if best[1] == PAST else TARGET
+    """The kind the marker nearest `position` gives; a tie goes to the plan. A clause whose only
+    past is a bare auxiliary of a plan word states the plan (`l'obiettivo era di 10 volontari`)."""
+    kinds = {marker for _offset, marker in markers}
+    if PLAN in kinds and PAST not in kinds:
+        return TARGET
+    best = min(markers, key=lambda item: (abs(item[0] - position), item[1] in (PAST, AUX)))
+    return ACHIEVED if best[1] in (PAST, AUX) else TARGET
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -661,8 +708,8 @@ class _Place:
 
 
 def _kind(text: str, place: _Place, rules: _Rules, lemmas: ItalianLemmas, seen: dict[tuple[int, int], Markers]) -> str:
-    """Target or achieved, from the nearest evidence: the clause's markers, else its present copula
-    (`sono sei facilitatrici`: achieved) or a goal infinitive (target), else the sentence's markers,
+    """Target or achieved, from the nearest evidence: the clause's markers, else a goal infinitive
+    (target) or its present copula (`sono sei facilitatrici`: achieved), else the sentence's markers,
     else the paragraph: a future and no past make a plan (`Durante questa fase si arriverà…`).
     `seen` keeps the markers of sentences and paragraphs already read."""
 
@@ -679,14 +726,14 @@ def _kind(text: str, place: _Place, rules: _Rules, lemmas: ItalianLemmas, seen: 
     found = [item for item in markers(sentence) if clause[0] <= item[0] < clause[1]]
     if found:
         return _nearest(found, place.start)
+    if _goal_infinitive(text, clause[0], place.start, rules, lemmas):
+        return TARGET  # `è arrivare ad almeno 200 persone`: the infinitive next to the number decides
     if rules.present_copula.search(text, *clause):
         return ACHIEVED
-    if _goal_infinitive(text, clause[0], place.start, rules, lemmas):
-        return TARGET
     if markers(sentence):
         return _nearest(markers(sentence), place.start)
     kinds = {marker for _offset, marker in markers(_paragraph(text, *sentence, place.region))}
-    return TARGET if FUTURE in kinds and PAST not in kinds else ACHIEVED
+    return TARGET if FUTURE in kinds and not kinds & {PAST, AUX} else ACHIEVED
 
 
 # --- the extractor ----------------------------------------------------------------------------
@@ -698,16 +745,110 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+# --- a number whose noun is left out ----------------------------------------------------------
+
+
+def _looks_like_a_year(number: _Number) -> bool:
+    return number.digits and number.end - number.start == 4 and MIN_YEAR <= number.value <= MAX_YEAR
+
+
+def _owns_a_noun(following: list[Token], rules: _Rules, classify: _Classifier) -> bool:
+    """`3 mesi`, `4 dei quali`: the number counts a noun of its own, or a part of something."""
+    if not following or not following[0][0].isalpha():
+        return False
+    word = following[0][0].lower()
+    if " ".join(fold(token[0]) for token in following[:2]) in rules.elision.partitive_after:
+        return True
+    return len(word) > 3 and classify.lemmas.knows(word, "noun") and not classify.lemmas.knows(word, "adj")
+
+
+def _without_qualifier(before: str, rules: _Rules) -> str:
+    match = rules.qualifier_pattern.search(before.rstrip())
+    return before if match is None else before[: match.start("phrase")]
+
+
+def _coordinated(
+    text: str, number: _Number, following: list[Token], earlier: _Group, rules: _Rules, classify: _Classifier
+) -> _Group | None:
+    """`dieci incontri online e tre in presenza`: the head of the count just before, and a name
+    adjective of the number's own (`tre pubblici`)."""
+    between = _without_qualifier(text[earlier.end : number.start].lower().replace("’", "'"), rules)
+    if not rules.elision.coordinated.fullmatch(between):
+        return None
+    if _name_adjective(following, 0, earlier.unit, number.value, rules, classify):
+        return _Group(
+            f"{earlier.head} {following[0][0].lower()}", earlier.unit, following[0][2], earlier.lemma, earlier.head
+        )
+    return _Group(earlier.head, earlier.unit, number.end, earlier.lemma, earlier.head)
+
+
+def _antecedent(text: str, number: _Number, earlier: _Group | None, floor: int, classify: _Classifier) -> _Group | None:
+    """What `ne` stands for: the last count if it is near, else the nearest head noun before."""
+    if earlier is not None and earlier.end >= floor:
+        return _Group(earlier.head, earlier.unit, number.end, earlier.lemma, earlier.head)
+    for word, _offset in reversed(_words(text, floor, number.start)):
+        found = classify.head(word) if word.isalpha() and word[-1] not in SINGULAR_ENDINGS else None
+        if found is not None:
+            return _Group(word, found[0], number.end, found[1], word)
+    return None
+
+
+def _predicated(number: _Number, own: str, own_start: int, rules: _Rules, classify: _Classifier) -> _Group | None:
+    """`I partecipanti sono stati circa 200`, `Volontari coinvolti: 12`: the head stands before."""
+    elision = rules.elision
+    for pattern in (elision.predicative, elision.predicative_modified):
+        match = pattern.search(own)
+        if match is None:
+            continue
+        head = match.group("head")
+        found = classify.head(head)
+        if found is None or (number.value != 1 and head[-1] in SINGULAR_ENDINGS):
+            continue
+        name = head
+        modifier = match.groupdict().get("modifier")
+        if modifier is not None:
+            tokens = [(modifier, 0, len(modifier))]
+            if _name_adjective(tokens, 0, found[0], number.value, rules, classify):
+                name = f"{head} {modifier}"
+            elif not modifier.endswith(PARTICIPLE_PLURALS):
+                continue  # `persone che sono 12`: neither a participle nor a name adjective between
+        return _Group(name, found[0], number.end, found[1], head, own_start + match.start("head"))
+    return None
+
+
+def _elided_group(
+    text: str, number: _Number, sentence: tuple[int, int], earlier: _Group | None, rules: _Rules, classify: _Classifier
+) -> _Group | None:
+    """The group of a number whose noun is left out (`elision` of `schemas/counts.json`)."""
+    if number.approximate or _looks_like_a_year(number):
+        return None
+    following = _tokens(text, number.end, sentence[1])
+    if _owns_a_noun(following, rules, classify):
+        return None
+    if earlier is not None and sentence[0] <= earlier.end <= number.start:
+        group = _coordinated(text, number, following, earlier, rules, classify)
+        if group is not None:
+            return group
+    own_start = max(sentence[0], number.start - LOOKBACK_CHARS)
+    own = _without_qualifier(text[own_start : number.start].lower().replace("’", "'"), rules)
+    if rules.elision.partitive.search(own):
+        return _antecedent(text, number, earlier, number.start - rules.elision.antecedent_reach, classify)
+    return _predicated(number, own, own_start, rules, classify)
+
+
 def _count(
-    text: str, number: _Number, sentence: tuple[int, int], rules: _Rules, classify: _Classifier
+    text: str, number: _Number, sentence: tuple[int, int], earlier: _Group | None, rules: _Rules, classify: _Classifier
 ) -> tuple[_Group, str] | None:
-    """The group a number counts and its qualifier, or None for a look-alike or a number of nothing."""
+    """The group a number counts and its qualifier, or None for a look-alike or a number of nothing.
+    `earlier` is the region's last count, the antecedent of a number whose noun is left out."""
     line_start = text.rfind("\n", max(0, number.start - LOOKBACK_CHARS), number.start) + 1
     if _looks_like_something_else(text, line_start, number, rules):
         return None
     window = text[max(line_start, number.start - LOOKBACK_CHARS) : number.start]
     qualifier, before = _qualifier(window, number, rules)
     group = _read_group(text, number, sentence[1], _predicative(before, rules), rules, classify)
+    if group is None:
+        group = _elided_group(text, number, sentence, earlier, rules, classify)
     if group is None or number.value > classify.heads.limits.get(group.lemma, rules.max_count):
         return None  # `5.000 abitanti` is a population
     return group, qualifier
@@ -716,7 +857,8 @@ def _count(
 def _mention(text: str, number: _Number, found: tuple[_Group, str], kind: str) -> Mention:
     group, qualifier = found
     row = {"group": group.text, "unit": group.unit, "count": number.value, "qualifier": qualifier, "kind": kind}
-    return Mention("counts", text[number.start : group.end], row, number.start, group.end, NAME, CONFIDENCE)
+    start = group.start if 0 <= group.start < number.start else number.start
+    return Mention("counts", text[start : group.end], row, start, group.end, NAME, CONFIDENCE)
 
 
 def _counts_in_region(text: str, region: tuple[int, int], in_target: bool, resources: Resources) -> list[Mention]:
@@ -725,14 +867,16 @@ def _counts_in_region(text: str, region: tuple[int, int], in_target: bool, resou
     classify = _Classifier(_heads(resources), italian_lemmas(resources))
     mentions = []
     seen: dict[tuple[int, int], Markers] = {}
+    earlier: _Group | None = None
     for sentence in _sentences(text, *region):
         for match in rules.numbers.finditer(text, *sentence):
             number = _candidate(match, rules)
             if number is None or number.value > rules.max_count:
                 continue
-            found = _count(text, number, sentence, rules, classify)
+            found = _count(text, number, sentence, earlier, rules, classify)
             if found is None:
                 continue
+            earlier = found[0]
             place = _Place(number.start, found[0].end, sentence, region)
             kind = TARGET if in_target else _kind(text, place, rules, classify.lemmas, seen)
             mentions.append(_mention(text, number, found, kind))

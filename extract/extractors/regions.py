@@ -99,10 +99,9 @@ def _prose_regions(document: Document, resources: Resources) -> list[Region]:
     cuts = _boilerplate(document, resources)
     for index, item in enumerate(document.fields):
         spec = config.label(item.key)
-        block_end = _field_end(document, index)
+        block_end = _field_end(document, index)  # the prose after a contacts block is still prose
         if spec is not None and "contacts" in spec.tags:
-            block_end = contact_block_end(document, index, resources)
-            cuts.append((item.label_start, block_end))
+            cuts.append((item.label_start, contact_block_end(document, index, resources)))
         elif spec is not None and spec.field is not None:
             lines = item.value_lines()  # a column's value is its first line (label_value reads no more)
             value_end = lines[0][1] + len(lines[0][0]) if lines else item.label_end
