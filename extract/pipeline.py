@@ -88,7 +88,8 @@ class Pipeline:
         _cap_text(document, int(self.config.pipeline["limits"]["max_text_chars"]))
         document.doc_type = classify(document, self.config)
         mentions, failures = self.extract(document)
-        chosen, all_mentions = resolve(mentions, self.config)
+        told_in_prose = document.doc_type in self.config.pipeline["territory_from_place"]
+        chosen, all_mentions = resolve(mentions, self.config, self.resources.gazetteer if told_in_prose else None)
         problems = [("load", kind, message) for kind, message in document.warnings] + failures
         output.add("errors", [_error_row(document.doc_id, source_path, *problem) for problem in problems])
         output.add("documents", [document_row(document, chosen, "partial" if problems else "ok")])

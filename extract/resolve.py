@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 from extract.config import Config
 from extract.document import Mention
+from extract.gazetteer import Gazetteer
 from extract.registry import Registry
+from extract.text import fold
 
 RESOLVERS = Registry("resolver")
 Resolver = Callable[[list[Mention]], list[Mention]]
@@ -71,8 +73,25 @@ def _year_of(source: str, target: str) -> Callable[[dict[str, list[Mention]]], l
 DERIVATIONS = (_year_of("start_date", "start_year"), _year_of("end_date", "end_year"))
 
 
-def resolve(mentions: list[Mention], config: Config) -> tuple[dict[str, list[Mention]], list[Mention]]:
-    """(chosen mentions by field, every mention including derived ones)."""
+def _territory_of_place(chosen: dict[str, list[Mention]], gazetteer: Gazetteer) -> list[Mention]:
+    """A process placed in one comune and naming no territory of its own is that comune's
+    (`Comune di Meldola` -> municipalities [Meldola]); a union or a district names no comune."""
+    if chosen.get("municipalities") or "place" not in chosen:
+        return []
+    mention = chosen["place"][0]
+    province = chosen["province"][0].value if chosen.get("province") else None
+    comune = gazetteer.comune(str(mention.value), frozenset({province}) if province else frozenset())
+    if comune is None or fold(comune.name) != fold(str(mention.value)):
+        return []
+    confidence = mention.confidence * DERIVED_CONFIDENCE_FACTOR
+    return [Mention("municipalities", mention.raw, comune.name, mention.start, mention.end, "derive:place", confidence)]
+
+
+def resolve(
+    mentions: list[Mention], config: Config, gazetteer: Gazetteer | None = None
+) -> tuple[dict[str, list[Mention]], list[Mention]]:
+    """(chosen mentions by field, every mention including derived ones); with a gazetteer, a
+    process's territory is derived from its place when it names none."""
     settings = config.pipeline["resolvers"]
     by_field: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -81,6 +100,8 @@ def resolve(mentions: list[Mention], config: Config) -> tuple[dict[str, list[Men
         field: RESOLVERS.get(settings.get(field, settings["default"]))(found) for field, found in by_field.items()
     }
     derived = [mention for derivation in DERIVATIONS for mention in derivation(chosen)]
+    if gazetteer is not None:
+        derived += _territory_of_place(chosen, gazetteer)
     for mention in derived:
         chosen[mention.field] = [mention]
     return chosen, mentions + derived

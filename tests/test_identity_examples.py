@@ -13,6 +13,7 @@ from extract.config import load_config
 from extract.extractors import Resources, load_all
 from extract.loaders.text_loader import load_text
 from extract.text import normalise_document_text
+from tests.conftest import read_tables
 
 CONFIG = load_config()
 RESOURCES = Resources.build(CONFIG)
@@ -44,6 +45,12 @@ def _best(text: str, extractor: str, field: str, doc_type: str = "other") -> obj
             "Acqua bene comune",
         ),
         ("Relazione finale “CASTELNOVO DECIDE” Comune di Castelnovo ne' Monti", "CASTELNOVO DECIDE"),
+        (
+            "RELAZIONE FINALE DEL PERCORSO PARTECIPATIVO\n“PIAZZE APERTE – il centro di tutti”",
+            "PIAZZE APERTE – il centro di tutti",
+        ),
+        ("La Giunta ha lanciato “Vicini di casa”, un percorso partecipativo sull'abitare.", "Vicini di casa"),
+        ("Riparte «Orti di quartiere», il progetto che unisce le generazioni.", "Orti di quartiere"),
     ],
 )
 def test_title_in_prose(text: str, title: str) -> None:
@@ -61,6 +68,36 @@ def test_title_in_prose(text: str, title: str) -> None:
 )
 def test_not_a_title(text: str) -> None:
     assert _values(text, "identity_prose.v1", "title") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("RELAZIONE FINALE DEL PROCESSO PARTECIPATIVO\n(art. 17 della legge regionale)\n", None),  # a kind, no name
+        ("Relazione finale del percorso\nIl testo segue.\n", None),
+        ("Relazione finale Orti condivisi a Lugo\nIl testo segue.\n", "Orti condivisi a Lugo"),
+    ],
+)
+def test_a_heading_naming_only_a_kind_of_process_is_no_title(heading: str, title: str | None) -> None:
+    assert _best(heading, "title.v1", "title") == title
+
+
+def test_a_process_in_one_comune_has_that_comune_as_territory(pipeline, tmp_path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.txt").write_text(
+        "Orti di quartiere\n\nIl Comune di Meldola promuove il percorso partecipativo “Orti di quartiere”.\n",
+        encoding="utf-8",
+    )
+    (folder / "list.txt").write_text(
+        "Reti di cura\n\nIl Comune di Lugo promuove il progetto “Reti di cura” con i comuni di Bagnara di Romagna"
+        " e Cotignola.\n",
+        encoding="utf-8",
+    )
+    pipeline.run([folder], tmp_path / "out", progress=False)
+    rows = read_tables(tmp_path / "out")["processes"].set_index("title")["municipalities"]
+    assert list(rows["Orti di quartiere"]) == ["Meldola"]
+    assert sorted(rows["Reti di cura"]) == ["Bagnara di Romagna", "Cotignola"]  # a territory stated is kept as stated
 
 
 def test_an_article_keeps_its_heading_as_title() -> None:

@@ -171,7 +171,7 @@ def _titles_after_nouns(text: str, rules: _IdentityRules) -> list[Mention]:
     for noun in rules.process_noun.finditer(text):
         position = rules.modifiers.match(text, noun.end()).end()
         gap = re.compile(rf"(?:[ \t]+[\w'’-]+){{0,{rules.max_gap_words}}}?[ \t]*(?=[{_OPEN_QUOTES}])")
-        near = re.match(r"[ \t]*(?=[" + _OPEN_QUOTES + "])", text[position : position + 3])
+        near = re.match(r"[ \t]*(?:\n[ \t]*)?(?=[" + _OPEN_QUOTES + "])", text[position : position + 6])  # own line
         far = gap.match(text, position)
         if near or far:
             quote_start = position + near.end() if near else far.end()

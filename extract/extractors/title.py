@@ -54,6 +54,17 @@ def _heading_like(line: str, repeated: Counter[str], resources: Resources) -> bo
     )
 
 
+@built_once("title.generic")
+def _generic_heading(resources: Resources) -> re.Pattern[str]:
+    """A heading that names a kind of process and no process (`Relazione finale del processo
+    partecipativo`): articles, the process nouns and their modifiers of `identity.json` only."""
+    identity = resources.config.identity
+    words = sorted({fold(word) for word in identity["process_nouns"] + identity["process_noun_modifiers"]}, key=len)
+    nouns = "|".join(re.escape(word) for word in reversed(words))
+    articles = "|".join(re.escape(fold(word)) for word in identity["heading"]["generic_articles"])
+    return re.compile(rf"(?:(?:{articles}|{nouns})\s*)+")
+
+
 @extractor("title.v1", emits=("title",))
 def extract_title(document: Document, resources: Resources) -> list[Mention]:
     if document.title_span is not None:
@@ -80,7 +91,8 @@ def extract_title(document: Document, resources: Resources) -> list[Mention]:
                 return [_mention(previous, "title.v1:before_prompt", 0.9)]
     if candidates:
         prefixes = tuple(fold(prefix) for prefix in resources.config.values["title"].get("strip_prefixes", ()))
-        return [_mention(candidates[0], "title.v1:first_line", 0.5, prefixes)]
+        mention = _mention(candidates[0], "title.v1:first_line", 0.5, prefixes)
+        return [] if _generic_heading(resources).fullmatch(fold(mention.value)) else [mention]
     return []
 
 
