@@ -184,3 +184,27 @@ def test_pdf_mentions_point_at_the_words_they_were_read_from(corpus_tables: dict
             ]
             first_word = row["raw"].split()[0]
             assert any(first_word in text for text in inside), (path.name, row["field"], row["raw"])
+
+
+SCHEDE_PDF = CORPUS / "pdf" / "schede"
+
+
+def test_printed_schede_reach_the_bar(corpus_tables: dict[str, pd.DataFrame]) -> None:
+    """Schede printed from a browser (labels in bold with their values on the same line)."""
+    gold = find_gold([SCHEDE_PDF])
+    assert len(gold) == 11
+    scores = score(gold, {name: frame.to_dict("records") for name, frame in corpus_tables.items()})
+    assert scores.micro().f1 >= 0.98
+
+
+@pytest.mark.parametrize("scheda", sorted(path.name for path in SCHEDE_PDF.glob("*.pdf")))
+def test_a_printed_scheda_gives_the_process_row_of_its_text(
+    corpus_tables: dict[str, pd.DataFrame], scheda: str
+) -> None:
+    from_pdf = _rows(corpus_tables, _doc_id(corpus_tables, f"pdf/schede/{scheda}"))["processes"]
+    from_text = _rows(corpus_tables, _doc_id(corpus_tables, f"dev/{Path(scheda).stem}.txt"))["processes"]
+    assert len(from_pdf) == len(from_text) == 1
+    stated = {key for row in (from_pdf[0], from_text[0]) for key, value in row.items() if value not in (None, [], "")}
+    pdf_row, text_row = from_pdf[0], from_text[0]
+    differing = {key: (pdf_row.get(key), text_row.get(key)) for key in stated if pdf_row.get(key) != text_row.get(key)}
+    assert not differing

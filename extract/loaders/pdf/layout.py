@@ -26,6 +26,7 @@ from itertools import accumulate
 from statistics import median
 
 from extract.loaders.pdf.backends import Page, Word
+from extract.loaders.pdf.typography import label_styles, value_start
 
 ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
 LABEL_SIZE_RATIO = 1.5  # a value this much larger than its label may sit off the label's baseline
@@ -470,13 +471,16 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         parts.append(text)
         position += len(text)
 
+    laid: list[tuple[Page, float, Callable[[Segment], float], list[list[Segment]]]] = []
     for page in pages:
         segments = segments_of(page)
         if not segments:
             continue
         body_size = _weighted_median([(item.size, sum(len(word.text) for word in item.words)) for item in segments])
-        edge = column_edges(segments)
-        for block in reading_order(segments, is_label):
+        laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label)))
+    styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
+    for page, body_size, edge, blocks in laid:
+        for block in blocks:
             if position:
                 write("\n\n")
             block_start = position
@@ -484,9 +488,10 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             for index, line in enumerate(block):
                 if index:
                     write(joins[index - 1])
+                split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
                 for number, word in enumerate(line.words):
                     if number:
-                        write(" ")
+                        write("\n" if number == split else " ")
                     end = position + len(word.text)
                     boxes.append(Box(position, end, page.number, word.x0, word.top, word.x1, word.bottom))
                     write(word.text)

@@ -1,0 +1,75 @@
+"""Labels told by typography, on hand-built word boxes (no PDF): a leading run in the labels'
+style is a label and the rest of its line its value; the labels' style is learned from the
+runs the vocabulary knows, whatever that style is."""
+
+from __future__ import annotations
+
+from extract.loaders.pdf.backends import Word
+from extract.loaders.pdf.typography import label_styles, leading_run, style_of, value_start
+
+KNOWN = {"stato di avanzamento", "natura processo", "anno di avvio"}
+
+
+def _is_label(text: str) -> bool:
+    return text.lower() in KNOWN
+
+
+def _line(*runs: tuple[str, bool, float], top: float = 100.0) -> list[Word]:
+    """Words of one line from (text, bold, size) runs, laid left to right."""
+    words, x = [], 40.0
+    for text, bold, size in runs:
+        for token in text.split():
+            width = len(token) * size * 0.5
+            words.append(Word(token, x, top, x + width, top + size, size, bold, top + size * 0.8))
+            x += width + size * 0.3
+    return words
+
+
+def test_a_leading_run_is_the_words_before_the_style_changes() -> None:
+    assert leading_run(_line(("Stato di avanzamento", True, 9.0), ("Concluso", False, 9.0))) == 3
+    assert leading_run(_line(("Tutto in un solo stile", False, 9.0))) == 0
+    assert leading_run([]) == 0
+
+
+def test_sizes_a_renderer_rounds_differently_are_one_style() -> None:
+    assert style_of(_line(("a", True, 9.02))[0]) == style_of(_line(("a", True, 8.98))[0])
+
+
+def test_bold_labels_are_learned_and_split_from_their_values() -> None:
+    lines = [
+        _line(("Stato di avanzamento", True, 9.0), ("Concluso", False, 9.0)),
+        _line(("Natura Processo", True, 9.0), ("Processo certificato", False, 9.0)),
+    ]
+    styles = label_styles(lines, _is_label)
+    assert styles == {(True, 9.0)}
+    assert [value_start(line, styles) for line in lines] == [3, 2]
+
+
+def test_labels_in_another_style_are_learned_the_same_way() -> None:
+    """Labels in a larger regular type, values bold: the style comes from the document."""
+    lines = [
+        _line(("Stato di avanzamento", False, 11.0), ("Concluso", True, 9.0)),
+        _line(("Anno di avvio", False, 11.0), ("2019", True, 9.0)),
+    ]
+    styles = label_styles(lines, _is_label)
+    assert styles == {(False, 11.0)}
+    assert value_start(_line(("Soggetto ignoto", False, 11.0), ("valore", True, 9.0)), styles) == 2
+
+
+def test_no_split_without_a_learned_style_or_when_a_colon_ends_the_label() -> None:
+    one = [_line(("Stato di avanzamento", True, 9.0), ("Concluso", False, 9.0))]
+    assert label_styles(one, _is_label) == frozenset()  # one recognised label teaches nothing
+    styles = frozenset({(True, 9.0)})
+    assert value_start(_line(("Stato di avanzamento:", True, 9.0), ("Concluso", False, 9.0)), styles) == 0
+    assert value_start(_line(("Una frase con una parola", False, 9.0), ("evidenziata", True, 9.0)), styles) == 0
+    assert value_start(_line(("Tutto in grassetto", True, 9.0)), styles) == 0
+
+
+def test_a_value_that_merely_contains_a_label_word_stays_a_value() -> None:
+    lines = [
+        _line(("Stato di avanzamento", True, 9.0), ("Concluso", False, 9.0)),
+        _line(("Natura Processo", True, 9.0), ("Processo certificato", False, 9.0)),
+        _line(("Il processo", False, 9.0), ("natura", True, 9.0)),  # body text, then a bold word
+    ]
+    styles = label_styles(lines, _is_label)
+    assert value_start(lines[2], styles) == 0
