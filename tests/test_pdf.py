@@ -20,6 +20,7 @@ from extract.loaders.pdf.backends import read_pdfium
 from extract.pipeline import Pipeline
 from tests.conftest import CORPUS, SAMPLES, read_tables
 from tests.pdf_layouts import LAYOUTS, render
+from tests.scheda_print_styles import STYLES, printable, render_scheda
 from tests.test_prose_quality import _check_bars
 
 CARDS = CORPUS / "pdf" / "cards"
@@ -208,3 +209,21 @@ def test_a_printed_scheda_gives_the_process_row_of_its_text(
     pdf_row, text_row = from_pdf[0], from_text[0]
     differing = {key: (pdf_row.get(key), text_row.get(key)) for key in stated if pdf_row.get(key) != text_row.get(key)}
     assert not differing
+
+
+@pytest.mark.parametrize("style", STYLES, ids=[style.name for style in STYLES])
+def test_our_sample_scheda_printed_in_other_styles_gives_the_same_process(
+    pipeline: Pipeline, tmp_path: Path, style
+) -> None:
+    """Labels marked by weight, by colour, by a larger type, or standing above their values."""
+    text = printable((SAMPLES / "schede" / "scheda_sample_faenza.txt").read_text(encoding="utf-8"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "scheda.txt").write_text(text, encoding="utf-8")
+    (folder / "scheda.pdf").write_bytes(render_scheda(text, style))
+    pipeline.run([folder], tmp_path / "out", progress=False)
+    tables = read_tables(tmp_path / "out")
+    from_pdf = _rows(tables, _doc_id(tables, "scheda.pdf"))["processes"]
+    from_text = _rows(tables, _doc_id(tables, "scheda.txt"))["processes"]
+    assert from_text and from_text[0]["status"] and from_text[0]["total_cost_eur"]
+    assert from_pdf == from_text

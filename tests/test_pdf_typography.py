@@ -41,7 +41,7 @@ def test_bold_labels_are_learned_and_split_from_their_values() -> None:
         _line(("Natura Processo", True, 9.0), ("Processo certificato", False, 9.0)),
     ]
     styles = label_styles(lines, _is_label)
-    assert styles == {(True, 9.0)}
+    assert styles == {(True, 9.0, 0)}
     assert [value_start(line, styles) for line in lines] == [3, 2]
 
 
@@ -52,14 +52,14 @@ def test_labels_in_another_style_are_learned_the_same_way() -> None:
         _line(("Anno di avvio", False, 11.0), ("2019", True, 9.0)),
     ]
     styles = label_styles(lines, _is_label)
-    assert styles == {(False, 11.0)}
+    assert styles == {(False, 11.0, 0)}
     assert value_start(_line(("Soggetto ignoto", False, 11.0), ("valore", True, 9.0)), styles) == 2
 
 
 def test_no_split_without_a_learned_style_or_when_a_colon_ends_the_label() -> None:
     one = [_line(("Stato di avanzamento", True, 9.0), ("Concluso", False, 9.0))]
     assert label_styles(one, _is_label) == frozenset()  # one recognised label teaches nothing
-    styles = frozenset({(True, 9.0)})
+    styles = frozenset({(True, 9.0, 0)})
     assert value_start(_line(("Stato di avanzamento:", True, 9.0), ("Concluso", False, 9.0)), styles) == 0
     assert value_start(_line(("Una frase con una parola", False, 9.0), ("evidenziata", True, 9.0)), styles) == 0
     assert value_start(_line(("Tutto in grassetto", True, 9.0)), styles) == 0
@@ -73,3 +73,20 @@ def test_a_value_that_merely_contains_a_label_word_stays_a_value() -> None:
     ]
     styles = label_styles(lines, _is_label)
     assert value_start(lines[2], styles) == 0
+
+
+def test_labels_told_by_colour_alone() -> None:
+    blue, black = 0x1E5AA0, 0x141414
+    lines = [
+        [
+            word._replace(colour=blue if index < 3 else black)
+            for index, word in enumerate(_line(("Stato di avanzamento", False, 9.0), ("Concluso", False, 9.0)))
+        ],
+        [
+            word._replace(colour=blue if index < 2 else black)
+            for index, word in enumerate(_line(("Natura Processo", False, 9.0), ("Processo certificato", False, 9.0)))
+        ],
+    ]
+    styles = label_styles(lines, _is_label)
+    assert styles == {(False, 9.0, blue)}
+    assert [value_start(line, styles) for line in lines] == [3, 2]

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from extract.loaders.errors import LoadError
 
 BOLD_WEIGHT = 600
+FONT_NAME_BYTES = 128  # a font name longer than this is cut, which keeps its weight words
 MISSING_SPACE = 0.5  # × font size: a gap this wide between glyphs separates words even without a space
 
 
@@ -34,6 +35,7 @@ class Word(NamedTuple):
     size: float
     bold: bool
     baseline: float  # y of the text line the word sits on (glyph boxes vary, baselines do not)
+    colour: int = 0  # fill colour as 0xRRGGBB (labels may be told by colour instead of weight)
 
 
 class Page(NamedTuple):
@@ -72,6 +74,9 @@ def _pdfium_page(document: object, index: int, pdfium_c: object) -> Page:
     textpage = page.get_textpage()
     text = textpage.get_text_range()
     left, right, bottom, top, origin_x, origin_y = (ctypes.c_double() for _ in range(6))
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    colour = 0
+    font_name, font_flags = ctypes.create_string_buffer(FONT_NAME_BYTES), ctypes.c_int()
     words: list[Word] = []
     current: list[tuple[str, float, float, float, float, float, int, float]] = []
 
@@ -87,6 +92,7 @@ def _pdfium_page(document: object, index: int, pdfium_c: object) -> Page:
                     current[0][5],
                     current[0][6] >= BOLD_WEIGHT,
                     height - current[0][7],
+                    colour,
                 )
             )
             current.clear()
@@ -105,7 +111,12 @@ def _pdfium_page(document: object, index: int, pdfium_c: object) -> Page:
         if not current:  # typography and baseline are read once a word, from its first character
             size = pdfium_c.FPDFText_GetFontSize(raw, position)  # type: ignore[attr-defined]
             weight = pdfium_c.FPDFText_GetFontWeight(raw, position)  # type: ignore[attr-defined]
+            if weight < BOLD_WEIGHT:  # a standard font that is not embedded reports no weight: read its name
+                pdfium_c.FPDFText_GetFontInfo(raw, position, font_name, FONT_NAME_BYTES, font_flags)  # type: ignore[attr-defined]
+                weight = BOLD_WEIGHT if _bold_name(font_name.value.decode("latin-1")) else weight
             pdfium_c.FPDFText_GetCharOrigin(raw, position, origin_x, origin_y)  # type: ignore[attr-defined]
+            found = pdfium_c.FPDFText_GetFillColor(raw, position, red, green, blue, alpha)  # type: ignore[attr-defined]
+            colour = (red.value << 16 | green.value << 8 | blue.value) if found else 0
         current.append((char, left.value, bottom.value, right.value, top.value, size, weight, origin_y.value))
     flush()
     textpage.close()
@@ -139,6 +150,7 @@ def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
                     item["size"],
                     _bold(item),
                     float(page.height) - item["chars"][0]["matrix"][5],
+                    _colour(item["chars"][0].get("non_stroking_color")),
                 )
                 for item in found
             )
@@ -146,9 +158,29 @@ def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
         return pages
 
 
+def _colour(colour: object) -> int:
+    """pdfminer's fill colour (grey, RGB or CMYK components in 0..1) as 0xRRGGBB."""
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(part, (int, float)) for part in colour):
+        return 0
+    if len(colour) == 1:
+        colour = (colour[0],) * 3
+    elif len(colour) == 4:
+        cyan, magenta, yellow, black = colour
+        colour = tuple((1 - part) * (1 - black) for part in (cyan, magenta, yellow))
+    if len(colour) != 3:
+        return 0
+    red, green, blue = (max(0, min(255, round(float(part) * 255))) for part in colour)
+    return red << 16 | green << 8 | blue
+
+
+def _bold_name(name: str) -> bool:
+    """A font whose name says it is bold (`Helvetica-Bold`, `DejaVuSans-Bold`, `Arial Black`)."""
+    lowered = name.lower()
+    return "bold" in lowered or "black" in lowered or "heavy" in lowered
+
+
 def _bold(word: dict) -> bool:
-    name = str(word.get("fontname", "")).lower()
-    return "bold" in name or "black" in name or "heavy" in name
+    return _bold_name(str(word.get("fontname", "")))
 
 
 BACKENDS: dict[str, Backend] = {"pdfium": read_pdfium, "pdfplumber": read_pdfplumber}

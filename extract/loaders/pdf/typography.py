@@ -1,8 +1,8 @@
 """Labels told by typography: a printed scheda writes each field as a run in the label's style
-(bold, or another size) followed on the same line by its value in the body's style
+(bold, or another size or colour) followed on the same line by its value in the body's style
 (`Stato di avanzamento  Concluso`). Which style labels wear is learned per document from the
 lines whose leading run the label vocabulary recognises, so a design whose labels are set in
-another weight or size reads the same way; nothing keys on a template's fonts or coordinates.
+another weight, size or colour reads the same way; nothing keys on a template's fonts or coordinates.
 
 Pure functions over positioned words, tested on hand-built boxes (`tests/test_pdf_typography.py`).
 """
@@ -18,12 +18,12 @@ SIZE_STEP = 0.5  # font sizes closer than this (points) are one style: renderers
 MIN_LEARNED = 2  # a style counts as the labels' once this many recognised labels wear it
 LABEL_END = ":"  # a label ending in a colon already separates its value in text
 
-Style = tuple[bool, float]
+Style = tuple[bool, float, int]
 
 
 def style_of(word: Word) -> Style:
-    """A word's style: weight and size, the size rounded to SIZE_STEP."""
-    return word.bold, round(word.size / SIZE_STEP) * SIZE_STEP
+    """A word's style: weight, size (rounded to SIZE_STEP) and colour."""
+    return word.bold, round(word.size / SIZE_STEP) * SIZE_STEP, word.colour
 
 
 def leading_run(words: Sequence[Word]) -> int:
