@@ -1,5 +1,5 @@
-"""Issue 5 benchmark: milliseconds per page of the PDF backends, in one run, on the cards and on
-the third-party PDFs of `../shared/corpus/pdf/`, with the cards' F1 for each backend.
+"""Issue 5 benchmark: milliseconds per page of the PDF backends, in one run, on the cards, the
+printed schede and the third-party PDFs of `../shared/corpus/pdf/`, with the cards' F1 for each backend.
 
 - `pdfium` (the default): pypdfium2 characters -> words, then our layout (reading order);
 - `pdfplumber`: pdfplumber words, then the same layout;
@@ -29,7 +29,7 @@ from extract.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 PDF_CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
-SETS = {"cards": PDF_CORPUS / "cards", "thirdparty": PDF_CORPUS / "thirdparty"}
+SETS = {"cards": PDF_CORPUS / "cards", "schede": PDF_CORPUS / "schede", "thirdparty": PDF_CORPUS / "thirdparty"}
 MAX_PAGES = 300
 
 
