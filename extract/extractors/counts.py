@@ -11,7 +11,9 @@ a slash compound (`ragazzi/giovani`), then for groups and meetings one agreeing 
 that names them (`incontri pubblici`) or a group's purpose (`gruppi di cammino`). The head is
 classed by lemma (spaCy's Italian lookup tables, `extract.lexicon`) against a lexicon of head
 lemmas and of productive suffixes of nouns of people (`schemas/vocab/count_heads.jsonl`);
-multiword names are exceptions matched first (`schemas/vocab/count_groups.jsonl`).
+multiword names are exceptions matched first (`schemas/vocab/count_groups.jsonl`). A number
+whose noun is left out takes the noun just named (`dieci incontri online e tre in presenza`,
+`ne sono stati formati 14`, `I partecipanti sono stati circa 200`: `elision` in counts.json).
 `target` or `achieved` comes from the verbs and plan words nearest the number (future and
 conditional endings, plan words, past forms), read in its clause, then its sentence, then its
 paragraph (`schemas/counts.json`, kind_about).

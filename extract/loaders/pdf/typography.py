@@ -2,7 +2,8 @@
 (bold, or another size or colour) followed on the same line by its value in the body's style
 (`Stato di avanzamento  Concluso`). Which style labels wear is learned per document from the
 lines whose leading run the label vocabulary recognises, so a design whose labels are set in
-another weight, size or colour reads the same way; nothing keys on a template's fonts or coordinates.
+another weight, size or colour reads the same way. Nothing keys on a template's fonts or
+coordinates.
 
 Pure functions over positioned words, tested on hand-built boxes (`tests/test_pdf_typography.py`).
 """
