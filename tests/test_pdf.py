@@ -227,3 +227,19 @@ def test_our_sample_scheda_printed_in_other_styles_gives_the_same_process(
     from_text = _rows(tables, _doc_id(tables, "scheda.txt"))["processes"]
     assert from_text and from_text[0]["status"] and from_text[0]["total_cost_eur"]
     assert from_pdf == from_text
+
+
+def test_a_printed_scheda_drops_its_print_furniture_and_keeps_its_address(
+    corpus_tables: dict[str, pd.DataFrame],
+) -> None:
+    """The browser's print date, page title, URL and `n/N` repeat on every page: dropped from the
+    text; the URL becomes `source_url`."""
+    documents = corpus_tables["documents"]
+    printed = documents[documents["source_path"].str.startswith("pdf/schede/")]
+    assert len(printed) == 11
+    for row in printed.itertuples():
+        number = Path(row.source_path).stem.split("_")[1]
+        assert row.source_url and row.source_url.rstrip("/").endswith(f"/{number}")
+        if row.n_pages > 1:  # one page repeats nothing: its furniture stays, its address is still read
+            text = corpus_tables["texts"].set_index("doc_id").loc[row.doc_id, "text"]
+            assert "/scheda-processo/" not in text and not text.lstrip()[:1].isdigit()

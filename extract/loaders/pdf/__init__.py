@@ -54,4 +54,5 @@ def load_pdf(data: bytes, doc_id: str, source_path: str, config: Config, backend
         warnings=warnings,
         boxes=laid_out.boxes,
         title_span=laid_out.title,
+        source_url=laid_out.source_url,
     )

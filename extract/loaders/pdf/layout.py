@@ -26,6 +26,7 @@ from itertools import accumulate
 from statistics import median
 
 from extract.loaders.pdf.backends import Page, Word
+from extract.loaders.pdf.furniture import footer_address, furniture, is_furniture, printed_from
 from extract.loaders.pdf.typography import label_styles, value_start
 
 ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
@@ -91,6 +92,7 @@ class LaidOut:
     text: str
     boxes: list[Box] = field(default_factory=list)
     title: tuple[int, int] | None = None  # the first page's heading: its largest type
+    source_url: str | None = None  # the web address printed on every page, if any
 
 
 def _weighted_median(pairs: list[tuple[float, int]]) -> float:
@@ -472,11 +474,19 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         position += len(text)
 
     laid: list[tuple[Page, float, Callable[[Segment], float], list[list[Segment]]]] = []
-    for page in pages:
-        segments = segments_of(page)
+    by_page = [(page, segments) for page in pages if (segments := segments_of(page))]
+    first_body = _body_size(by_page[0][1]) if by_page else 0.0
+    repeated = furniture(
+        [[(_text([item]), item.top, item.size) for item in segments] for _page, segments in by_page],
+        HEADING_RATIO * first_body,
+    )
+    dropped: list[str] = []
+    for page, all_segments in by_page:
+        segments = [item for item in all_segments if not is_furniture(_text([item]), item.top, repeated)]
+        dropped += [_text([item]) for item in all_segments if is_furniture(_text([item]), item.top, repeated)]
         if not segments:
             continue
-        body_size = _weighted_median([(item.size, sum(len(word.text) for word in item.words)) for item in segments])
+        body_size = _body_size(segments)
         laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label)))
     styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
     for page, body_size, edge, blocks in laid:
@@ -498,4 +508,12 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             is_heading = page is pages[0] and block[0].size >= HEADING_RATIO * body_size
             if is_heading and (heading is None or block[0].size > heading[2]):
                 heading = (block_start, position, block[0].size)
-    return LaidOut("".join(parts), boxes, heading[:2] if heading else None)
+    address = printed_from(dropped)
+    if address is None and by_page:
+        address = footer_address([(_text([item]), item.top, item.size) for item in by_page[0][1]])
+    return LaidOut("".join(parts), boxes, heading[:2] if heading else None, address)
+
+
+def _body_size(segments: list[Segment]) -> float:
+    """The page's body type: the size most of its characters are set in."""
+    return _weighted_median([(item.size, sum(len(word.text) for word in item.words)) for item in segments])
