@@ -475,15 +475,16 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
 
     laid: list[tuple[Page, float, Callable[[Segment], float], list[list[Segment]]]] = []
     by_page = [(page, segments) for page in pages if (segments := segments_of(page))]
-    first_body = _body_size(by_page[0][1]) if by_page else 0.0
-    repeated = furniture(
-        [[(_text([item]), item.top, item.size) for item in segments] for _page, segments in by_page],
-        HEADING_RATIO * first_body,
-    )
+    lines = [[(_text([item]), item.top, item.size) for item in segments] for _page, segments in by_page]
+    repeated = furniture(lines, HEADING_RATIO * _body_size(by_page[0][1])) if by_page else set()
     dropped: list[str] = []
-    for page, all_segments in by_page:
-        segments = [item for item in all_segments if not is_furniture(_text([item]), item.top, repeated)]
-        dropped += [_text([item]) for item in all_segments if is_furniture(_text([item]), item.top, repeated)]
+    for (page, all_segments), page_lines in zip(by_page, lines, strict=True):
+        segments = []
+        for item, (text, top, _size) in zip(all_segments, page_lines, strict=True):
+            if is_furniture(text, top, repeated):
+                dropped.append(text)
+            else:
+                segments.append(item)
         if not segments:
             continue
         body_size = _body_size(segments)
@@ -509,8 +510,8 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             if is_heading and (heading is None or block[0].size > heading[2]):
                 heading = (block_start, position, block[0].size)
     address = printed_from(dropped)
-    if address is None and by_page:
-        address = footer_address([(_text([item]), item.top, item.size) for item in by_page[0][1]])
+    if address is None and lines:
+        address = footer_address(lines[0])
     return LaidOut("".join(parts), boxes, heading[:2] if heading else None, address)
 
 
