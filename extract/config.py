@@ -13,26 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from extract.label_match import LabelSpec, LabelVocabulary
 from extract.text import fold
 
+__all__ = ["Config", "LabelSpec", "LabelVocabulary", "MethodSpec", "load_config"]
+
 DEFAULT_SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
-
-
-@dataclass(frozen=True)
-class LabelSpec:
-    """One label of a labelled document: which field it fills, with which normaliser."""
-
-    label: str
-    key: str
-    kind: str = "field"
-    field: str | None = None
-    normaliser: str | None = None
-    tags: tuple[str, ...] = ()
-    doc_types: tuple[str, ...] = ()
-
-    def applies_to(self, doc_type: str) -> bool:
-        """Labels without `doc_types` are read everywhere; card or article labels (`A:`) only there."""
-        return not self.doc_types or doc_type in self.doc_types
 
 
 @dataclass(frozen=True)
@@ -47,7 +33,7 @@ class Config:
     schemas_dir: Path
     schema_version: str
     tables: dict[str, list[dict[str, Any]]]
-    labels: dict[str, LabelSpec]
+    labels: LabelVocabulary
     values: dict[str, Any]
     places: dict[str, Any]
     methods: tuple[MethodSpec, ...]
@@ -81,7 +67,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _labels(path: Path) -> dict[str, LabelSpec]:
+def _labels(path: Path, rules_path: Path) -> LabelVocabulary:
     labels: dict[str, LabelSpec] = {}
     for row in _read_jsonl(path):
         key = fold(row["label"])
@@ -96,7 +82,7 @@ def _labels(path: Path) -> dict[str, LabelSpec]:
             tags=tuple(row.get("tags", ())),
             doc_types=tuple(row.get("doc_types", ())),
         )
-    return labels
+    return LabelVocabulary(labels, json.loads(rules_path.read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +100,7 @@ def load_config(schemas_dir: str | None = None) -> Config:
         schemas_dir=root,
         schema_version=tables["schema_version"],
         tables=tables["tables"],
-        labels=_labels(root / "labels.jsonl"),
+        labels=_labels(root / "labels.jsonl", root / "label_matching.json"),
         values=json.loads((root / "values.json").read_text(encoding="utf-8")),
         places=json.loads((root / "places.json").read_text(encoding="utf-8")),
         methods=methods,

@@ -59,7 +59,11 @@ def _fields(text: str) -> tuple[list[str], list[tuple[str, str]]]:
 
 def render_scheda(text: str, style: PrintStyle) -> bytes:
     """The scheda as a PDF printed in `style`."""
-    head, pairs = _fields(text)
+    return render_fields(*_fields(text), style)
+
+
+def render_fields(head: list[str], pairs: list[tuple[str, str]], style: PrintStyle) -> bytes:
+    """Heading lines, then each (label, value) pair, as a PDF printed in `style`."""
     pdf = FPDF(unit="pt", format=style.page)
     pdf.set_margins(36, 36, 36)
     pdf.set_auto_page_break(True, 36)

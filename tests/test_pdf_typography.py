@@ -4,8 +4,11 @@ runs the vocabulary knows, whatever that style is."""
 
 from __future__ import annotations
 
+from extract.config import load_config
+from extract.loaders.pdf import load_pdf
 from extract.loaders.pdf.backends import Word
 from extract.loaders.pdf.typography import label_styles, leading_run, style_of, value_start
+from tests.scheda_print_styles import STYLES, render_fields
 
 KNOWN = {"stato di avanzamento", "natura processo", "anno di avvio"}
 
@@ -90,3 +93,20 @@ def test_labels_told_by_colour_alone() -> None:
     styles = label_styles(lines, _is_label)
     assert styles == {(False, 9.0, blue)}
     assert [value_start(line, styles) for line in lines] == [3, 2]
+
+
+def test_a_styled_label_the_vocabulary_does_not_know_ends_the_field_before_it() -> None:
+    """Printed inline in the labels' style, an unknown label (`Referente tecnico`) becomes a label
+    with no field: its value does not run into `Natura Processo`'s."""
+    pairs = [
+        ("Stato di avanzamento", "Concluso"),
+        ("Natura Processo", "Facoltativo"),
+        ("Referente tecnico", "Ufficio partecipazione del Comune"),
+        ("Durata (mesi)", "9"),
+    ]
+    config = load_config()
+    document = load_pdf(render_fields(["Titolo"], pairs, STYLES[0]), "p", "p.pdf", config)
+    values = {item.label: item.value.strip() for item in document.fields}
+    assert values["Natura Processo"] == "Facoltativo"
+    assert values["Referente tecnico"] == "Ufficio partecipazione del Comune"
+    assert config.label(next(item.key for item in document.fields if item.label == "Referente tecnico")) is None

@@ -79,7 +79,9 @@ def extract_title(document: Document, resources: Resources) -> list[Mention]:
     candidates = [
         span
         for span in lines
-        if not region_line.match(span[0]) and fold(span[0]) not in skip and fold(span[0]) not in resources.config.labels
+        if not region_line.match(span[0])
+        and fold(span[0]) not in skip
+        and resources.config.labels.match(span[0]) is None
     ]
     if scraped:
         repeated = Counter(fold(line) for line, _start, _end in lines)

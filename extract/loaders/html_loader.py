@@ -139,7 +139,7 @@ class _Serialiser:
         self.fields.append(
             LabelledField(
                 label=label,
-                key=fold(label),
+                key=spec.key if (spec := self.config.labels.match(label)) else fold(label),
                 label_start=label_span[0],
                 label_end=label_span[1],
                 value=text[value_start:value_end],

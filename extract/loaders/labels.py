@@ -1,7 +1,8 @@
 """Finds label/value pairs in plain text: a known label alone on a line, its value on the lines after.
 
-Labels come from the vocabulary in `schemas/labels.jsonl`, so a label whose value is
-empty ends at the next label instead of swallowing it. A known label followed by a colon
+Labels come from the vocabulary in `schemas/labels.jsonl`, matched as `label_match` says (after
+normalisation and by shared words, so a reworded label is still its field), so a label whose
+value is empty ends at the next label instead of swallowing it. A known label followed by a colon
 on the same line (`Data ultima modifica: 31/01/2020`) carries its value inline. Header
 labels (tag `header`) are also found glued together on one line, as article pages print
 them (`Autore: A. RossiRegione: Emilia RomagnaLocalità: …`).
@@ -10,11 +11,11 @@ them (`Autore: A. RossiRegione: Emilia RomagnaLocalità: …`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection
 from typing import NamedTuple
 
-from extract.config import LabelSpec
 from extract.document import LabelledField
+from extract.label_match import LabelVocabulary
 from extract.text import fold, line_spans
 
 # `Label: value`, `Label<TAB>value` or `Label   value` (two or more spaces) on one line.
@@ -31,9 +32,10 @@ class _Found(NamedTuple):
     label: str
     label_start: int
     inline: tuple[int, int] | None
+    key: str
 
 
-def _glued_pattern(labels: Mapping[str, LabelSpec]) -> re.Pattern[str] | None:
+def _glued_pattern(labels: LabelVocabulary) -> re.Pattern[str] | None:
     names = sorted((spec.label for spec in labels.values() if HEADER_TAG in spec.tags), key=len, reverse=True)
     if not names:
         return None
@@ -52,12 +54,16 @@ def _glued(line: str, start: int, index: int, pattern: re.Pattern[str] | None) -
         value_end = matches[position + 1].start() if position + 1 < len(matches) else len(line)
         value = line[match.end() : value_end]
         stripped_end = match.end() + len(value.rstrip(_GLUE_SEPARATORS))
-        found.append(_Found(index, match["label"], start + match.start(), (start + match.end(), start + stripped_end)))
+        span = (start + match.end(), start + stripped_end)
+        found.append(_Found(index, match["label"], start + match.start(), span, fold(match["label"])))
     return found
 
 
-def _label_lines(lines: list[tuple[str, int, int]], labels: Mapping[str, LabelSpec]) -> list[_Found]:
-    """Every known label standing at a line start (or glued in a header line), in document order."""
+def _label_lines(
+    lines: list[tuple[str, int, int]], labels: LabelVocabulary, styled: Collection[int] = ()
+) -> list[_Found]:
+    """Every known label standing at a line start (or glued in a header line), in document order;
+    a line the page set in its labels' style (`styled`: line starts) is a label, known or not."""
     glued = _glued_pattern(labels)
     longest = max((len(key) for key in labels), default=0) + 2  # a longer line cannot be a label alone
     found: list[_Found] = []
@@ -66,22 +72,29 @@ def _label_lines(lines: list[tuple[str, int, int]], labels: Mapping[str, LabelSp
             continue
         numbering = _NUMBERING.match(line)
         bare = line[numbering.end() :] if numbering else line
-        if len(bare) <= longest and fold(bare) in labels:
-            found.append(_Found(index, bare, start + (numbering.end() if numbering else 0), None))
+        if len(bare) <= longest and (spec := labels.match(bare)):
+            found.append(_Found(index, bare, start + (numbering.end() if numbering else 0), None, spec.key))
+            continue
+        if start in styled and not _INLINE_LABEL.match(line):
+            found.append(_Found(index, line, start, None, fold(line)))  # a label with no field
             continue
         if header := _glued(line, start, index, glued):
             found += header
             continue
         match = _INLINE_LABEL.match(line)
-        if match and fold(match["label"]) in labels:
-            found.append(_Found(index, match["label"], start, (start + match.start("value"), start + len(line))))
+        if match and (spec := labels.match(match["label"])):
+            span = (start + match.start("value"), start + len(line))
+            found.append(_Found(index, match["label"], start, span, spec.key))
     return found
 
 
-def segment_labelled_text(text: str, labels: Mapping[str, LabelSpec], offset: int = 0) -> list[LabelledField]:
-    """Label/value fields of `text` (offsets shifted by `offset`), in document order."""
+def segment_labelled_text(
+    text: str, labels: LabelVocabulary, offset: int = 0, styled_labels: Collection[int] = ()
+) -> list[LabelledField]:
+    """Label/value fields of `text` (offsets shifted by `offset`), in document order;
+    `styled_labels` are the offsets of lines a PDF set in its labels' typography."""
     lines = line_spans(text)
-    found = _label_lines(lines, labels)
+    found = _label_lines(lines, labels, styled_labels)
     fields: list[LabelledField] = []
     for position, item in enumerate(found):
         if item.inline is not None:
@@ -94,7 +107,7 @@ def segment_labelled_text(text: str, labels: Mapping[str, LabelSpec], offset: in
         fields.append(
             LabelledField(
                 label=item.label,
-                key=fold(item.label),
+                key=item.key,
                 label_start=item.label_start + offset,
                 label_end=item.label_start + len(item.label) + offset,
                 value=text[value_start:value_end],

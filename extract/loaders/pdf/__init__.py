@@ -39,7 +39,7 @@ def load_pdf(data: bytes, doc_id: str, source_path: str, config: Config, backend
     if len(pages) > limit:
         pages = pages[:limit]
         warnings.append(("too_many_pages", f"only the first {limit} pages were read"))
-    words = Labels(config.labels, fold, config.values["line_continues_after"]["words"])
+    words = Labels(config.labels, fold, config.values["line_continues_after"]["words"], config.labels.match)
     laid_out = lay_out(pages, words)
     text = normalise_document_text(laid_out.text)
     if len(text) != len(laid_out.text):
@@ -49,7 +49,7 @@ def load_pdf(data: bytes, doc_id: str, source_path: str, config: Config, backend
         source_path=source_path,
         format="pdf",
         text=text,
-        fields=segment_labelled_text(text, config.labels),
+        fields=segment_labelled_text(text, config.labels, styled_labels=set(laid_out.label_starts)),
         n_pages=len(pages),
         warnings=warnings,
         boxes=laid_out.boxes,

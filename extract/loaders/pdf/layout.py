@@ -38,15 +38,19 @@ MAX_HEADING_LINES = 4
 MIN_PARAGRAPH_LINES = 3  # lines enough for a block's own right edge to show where its text wraps
 MIN_FORM_ROWS = 3  # a label column needs this many labels
 MAX_LABEL_LINES = 4  # a label wraps over at most this many lines
+LABEL_WRAP_GAP = 1.5  # × font size: lines this close make one label when the vocabulary joins them
 FORM_LABEL_SHARE = 0.6  # and this share of its entries must be known labels
 SEGMENT_GAP = 0.8  # × font size: a wider gap between two words on a row starts a new segment
 ZONE_GAP = 2.5  # × median font size of empty space across the whole page starts a new zone
 GUTTER_COVERAGE = 0.2  # a gutter is covered by at most this share of the busiest x position
 MIN_GUTTER = 1.0  # × median font size
+MIN_COLUMN_SHARE = 0.03  # of the page's characters, on each side of a gutter
 SPANNING = 0.8  # a segment wider than this share of the text area is not counted in gutter coverage
 PARAGRAPH_GAP = 0.75  # × font size of vertical space that ends a block
 SIZE_CHANGE = 0.15  # relative change of font size that ends a block
 BULLETS = ("-", "–", "—", "•", "·", "▪", "*")
+SENTENCE_ENDS = (".", "!", "?", ":", ";")
+PAGE_RUN_ON_INDENT = 2.0  # × font size: the next page's line starts this close to the block's left edge
 MIN_BULLETS = 2
 
 
@@ -93,6 +97,7 @@ class LaidOut:
     boxes: list[Box] = field(default_factory=list)
     title: tuple[int, int] | None = None  # the first page's heading: its largest type
     source_url: str | None = None  # the web address printed on every page, if any
+    label_starts: list[int] = field(default_factory=list)  # where a run in the labels' style opens a line
 
 
 def _weighted_median(pairs: list[tuple[float, int]]) -> float:
@@ -193,9 +198,25 @@ def gutters(segments: list[Segment]) -> list[tuple[float, float]]:
         elif covered > limit and start is not None:
             if x - start >= min_width and start > 0:
                 low, high = _emptiest(coverage, start, x)
-                found.append((left + low, left + high))
+                if _text_on_both_sides(segments, left + low, left + high):
+                    found.append((left + low, left + high))
             start = None
     return found
+
+
+def _text_on_both_sides(segments: list[Segment], low: float, high: float) -> bool:
+    """Each side of a gutter holds a real share of the page's characters: a word that justified
+    text pushed to the end of its line is no column."""
+    mass = {"left": 0, "right": 0}
+    total = 0
+    for item in segments:
+        chars = sum(len(word.text) for word in item.words)
+        total += chars
+        if item.x1 <= high:
+            mass["left"] += chars
+        elif item.x0 >= low:
+            mass["right"] += chars
+    return min(mass.values()) >= MIN_COLUMN_SHARE * total
 
 
 def _emptiest(coverage: list[int], start: int, end: int) -> tuple[int, int]:
@@ -244,13 +265,19 @@ def zones(segments: list[Segment]) -> list[list[Segment]]:
 
 
 class Labels:
-    """The vocabulary the layout reads with: is a text a label, or the start of one (a label
-    wrapped over lines in a narrow column); which words never end a line of their own."""
+    """The vocabulary the layout reads with: is a text a label (`match`: the vocabulary's own
+    matcher, else the folded text among `keys`), or the start of one (a label wrapped over lines
+    in a narrow column); which words never end a line of their own."""
 
     def __init__(
-        self, keys: Iterable[str] = (), fold: Callable[[str], str] = str.lower, continues_after: Iterable[str] = ()
+        self,
+        keys: Iterable[str] = (),
+        fold: Callable[[str], str] = str.lower,
+        continues_after: Iterable[str] = (),
+        match: Callable[[str], object] | None = None,
     ) -> None:
         self._fold = fold
+        self._match = match
         self._keys = set(keys)
         self._starts = {" ".join(key.split()[:size]) for key in self._keys for size in range(1, len(key.split()))}
         self._continues_after = {fold(word) for word in continues_after}
@@ -261,7 +288,7 @@ class Labels:
         return bool(words) and self._fold(words[-1]) in self._continues_after
 
     def __call__(self, text: str) -> bool:
-        return self._fold(text) in self._keys
+        return self._match(text) is not None if self._match else self._fold(text) in self._keys
 
     def starts(self, text: str) -> bool:
         return self._fold(text) in self._starts
@@ -298,7 +325,7 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
             column = order[index]
             following = order[index + 1] if index + 1 < len(order) else None
             if following is not None and _is_label_column(lines[column], is_label):
-                blocks += _form_rows(lines[column], lines[following], is_label)
+                blocks += _form_cells(lines[column], lines[following], is_label)
                 index += 2
                 continue
             blocks += _column_blocks(lines[column])
@@ -325,57 +352,101 @@ def _text(lines: list[Segment]) -> str:
     return " ".join(word.text for line in lines for word in line.words)
 
 
-def _label_entries(lines: list[Segment], is_label: Labels) -> list[list[Segment]]:
-    """A label column's entries: the fewest consecutive lines that make a known label (a label
-    may wrap in a narrow column: `Persone coinvolte` / `nell'attuazione del` / `progetto`)."""
-    entries = []
-    index = 0
-    while index < len(lines):
-        size = next((size for size in range(1, MAX_LABEL_LINES + 1) if is_label(_text(lines[index : index + size]))), 1)
-        entries.append(lines[index : index + size])
-        index += size
-    return entries
+def label_cells(lines: list[Segment], is_label: Labels) -> list[list[Segment]]:
+    """A label column's cells: the lines of one label, however many it wraps over. A line goes
+    on the label above unless a paragraph gap, a colon ending the label above, or a label of
+    its own starts a new cell; it goes on when the vocabulary says the label is not complete
+    yet (`Persone coinvolte` / `nell'attuazione del` / `progetto:`), when the line above ends
+    on a word that needs another (`del`, `e`), or when it opens in lower case (a label's first
+    word has the capital)."""
+    cells: list[list[Segment]] = []
+    for line in lines:
+        if cells and _continues_label(cells[-1], line, is_label):
+            cells[-1].append(line)
+        else:
+            cells.append([line])
+    return cells
+
+
+def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bool:
+    previous = cell[-1]
+    gap = line.top - previous.bottom
+    size = max(previous.size, line.size)
+    above, text = _text(cell), _text([line])
+    if above.endswith(":") or (is_label(above) and is_label(text)) or gap > LABEL_WRAP_GAP * size:
+        return False
+    if is_label(f"{above} {text}") or is_label.starts(f"{above} {text}"):
+        return True
+    if is_label(above) or is_label(text) or gap > PARAGRAPH_GAP * size:
+        return False
+    first = next((char for char in text if char.isalpha()), "")
+    return is_label.continues(above) or first.islower()
 
 
 def _is_label_column(lines: list[Segment], is_label: Labels) -> bool:
-    """A column whose entries are mostly known labels (`Nato nel`, `Cabina di regia ristretta`)."""
-    entries = _label_entries(lines, is_label)
-    labelled = sum(1 for entry in entries if is_label(_text(entry)))
-    return labelled >= MIN_FORM_ROWS and labelled >= FORM_LABEL_SHARE * len(entries)
+    """A column whose cells are mostly known labels (`Nato nel`, `Cabina di regia ristretta`)."""
+    cells = label_cells(lines, is_label)
+    labelled = sum(1 for cell in cells if is_label(_text(cell)))
+    return labelled >= MIN_FORM_ROWS and labelled >= FORM_LABEL_SHARE * len(cells)
 
 
-def _form_rows(labels: list[Segment], values: list[Segment], is_label: Labels) -> list[list[Segment]]:
-    """A form: a row is a run of label entries and value lines without a vertical gap between
-    them (a label may be centred on a value that starts above it). Each value line goes to the
-    row's label whose centre is nearest; the label is emitted as a block, then its values. A
-    row without a label continues the values of the row above."""
-    items = [
-        (entry[0].top, max(line.bottom for line in entry), entry, True) for entry in _label_entries(labels, is_label)
-    ]
-    items += [(line.top, line.bottom, [line], False) for line in values]
-    rows: list[list[tuple[float, float, list[Segment], bool]]] = []
-    bottom = float("-inf")
-    for item in sorted(items, key=lambda item: item[0]):
-        if not rows or item[0] - bottom > PARAGRAPH_GAP * item[2][0].size:
-            rows.append([])
-        rows[-1].append(item)
-        bottom = max(bottom, item[1])
+def value_cells(values: list[Segment], cells: list[list[Segment]]) -> list[list[Segment]]:
+    """A value column's cells: its lines split at paragraph gaps, and where a label cell starts
+    on the same baseline once the value so far stands beside another label (a form without
+    gaps between its rows; a label centred on its value shares a baseline with a middle line)."""
+    found: list[list[Segment]] = []
+    for line in values:
+        baseline = line.words[0].baseline
+        starting = [
+            index
+            for index, cell in enumerate(cells)
+            if abs(baseline - cell[0].words[0].baseline) <= ROW_TOLERANCE * line.size
+        ]
+        gap = bool(found) and line.top - found[-1][-1].bottom > PARAGRAPH_GAP * line.size
+        beside_another = bool(found) and any(
+            _overlap(found[-1], cell) > 0 for index, cell in enumerate(cells) if index not in starting
+        )
+        if not found or gap or (starting and beside_another):
+            found.append([line])
+        else:
+            found[-1].append(line)
+    return found
+
+
+def _overlap(value: list[Segment], cell: list[Segment]) -> float:
+    """How far a value cell and a label cell share the same heights (negative: apart)."""
+    return min(max(line.bottom for line in value), cell[-1].bottom) - max(value[0].top, cell[0].top)
+
+
+def owner_of(value: list[Segment], cells: list[list[Segment]]) -> int | None:
+    """The label cell a value cell belongs to: the one beside it (the most vertical overlap: a
+    label may be centred on a value that starts above it), else the nearest above (a value
+    running on below its label); None above the first label."""
+    top = value[0].top
+    overlaps = [_overlap(value, cell) for cell in cells]
+    best = max(range(len(cells)), key=lambda index: overlaps[index])
+    if overlaps[best] > 0:
+        return best
+    above = [index for index, cell in enumerate(cells) if cell[0].top <= top]
+    return above[-1] if above else None
+
+
+def _form_cells(labels: list[Segment], values: list[Segment], is_label: Labels) -> list[list[Segment]]:
+    """A form read cell by cell: each label cell, then every value cell it owns, whatever number
+    of lines each takes (no row-by-row interleaving)."""
+    cells = label_cells(labels, is_label)
+    owned: list[list[list[Segment]]] = [[] for _cell in cells]
     blocks: list[list[Segment]] = []
-    for row in rows:
-        entries = [item for item in row if item[3]]
-        lines = [item[2][0] for item in row if not item[3]]
-        if not entries:
-            blocks += _column_blocks(lines)
-            continue
-        centres = [(top + low) / 2 for top, low, _lines, _entry in entries]
-        for number, (_top, _low, entry, _is_entry) in enumerate(entries):
-            blocks.append(entry)
-            mine = [
-                line
-                for line in lines
-                if min(range(len(centres)), key=lambda k: abs(centres[k] - (line.top + line.bottom) / 2)) == number
-            ]
-            blocks += _column_blocks(mine)
+    for value in value_cells(values, cells):
+        owner = owner_of(value, cells)
+        if owner is None:
+            blocks += _column_blocks(value)
+        else:
+            owned[owner].append(value)
+    for cell, mine in zip(cells, owned, strict=True):
+        blocks.append(cell)
+        for value in mine:
+            blocks += _column_blocks(value)
     return blocks
 
 
@@ -490,16 +561,21 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         body_size = _body_size(segments)
         laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label)))
     styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
+    label_starts: list[int] = []
+    ending: tuple[list[Segment], float] | None = None  # the previous page's last block and its column's edge
     for page, body_size, edge, blocks in laid:
-        for block in blocks:
+        for number, block in enumerate(blocks):
             if position:
-                write("\n\n")
+                runs_on = number == 0 and ending is not None and runs_on_next_page(*ending, block, is_label)
+                write(" " if runs_on else "\n\n")
             block_start = position
             joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
                 if index:
                     write(joins[index - 1])
                 split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
+                if split:
+                    label_starts.append(position)
                 for number, word in enumerate(line.words):
                     if number:
                         write("\n" if number == split else " ")
@@ -509,10 +585,31 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             is_heading = page is pages[0] and block[0].size >= HEADING_RATIO * body_size
             if is_heading and (heading is None or block[0].size > heading[2]):
                 heading = (block_start, position, block[0].size)
+        if blocks:
+            ending = (blocks[-1], edge(blocks[-1][-1]))
     address = printed_from(dropped)
     if address is None and lines:
         address = footer_address(lines[0])
-    return LaidOut("".join(parts), boxes, heading[:2] if heading else None, address)
+    return LaidOut("".join(parts), boxes, heading[:2] if heading else None, address, label_starts)
+
+
+def runs_on_next_page(
+    block: list[Segment], right_edge: float, following: list[Segment], is_label: Labels = NO_LABELS
+) -> bool:
+    """A page's last block goes on in the next page's first block (one value across the break):
+    its last line was wrapped mid-sentence (it reaches the column's edge, no sentence-final
+    punctuation), and the next page opens in the same type, at the block's left edge, with no
+    label and no heading (a lone line that ends no sentence)."""
+    last, first = block[-1], following[0]
+    if last.words[-1].text.endswith(SENTENCE_ENDS) or is_label(_text([first])):
+        return False
+    if len(following) == 1 and not first.words[-1].text.endswith(SENTENCE_ENDS):
+        return False
+    if abs(last.size - first.size) > SIZE_CHANGE * max(last.size, first.size) or last.bold != first.bold:
+        return False
+    if abs(first.x0 - min(line.x0 for line in block)) > PAGE_RUN_ON_INDENT * first.size:
+        return False
+    return _near_edge(last, first, right_edge)
 
 
 def _body_size(segments: list[Segment]) -> float:

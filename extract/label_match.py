@@ -1,0 +1,166 @@
+"""The label vocabulary, and how a label as a page writes it is matched to it.
+
+Observatory pages reworded their labels over the years (`Data inizio` / `Data inizio del
+processo` / `Data di inizio`, `Numero partecipanti` / `Numero persone partecipanti (stimate o
+effettive)`), and every loader (text, HTML, PDF) meets all of them. Listing each wording is a
+phrase list that is always one wording short, so a label is matched in steps, from the safest:
+
+1. the same text after folding (case, accents, spacing, a trailing colon);
+2. the same content words: function words (`di`, `del`, `nell'`) dropped, each word reduced to
+   its stem by Italian inflection (the final vowel: `partecipanti` ~ `partecipante`,
+   `mesi` ~ `mese`), first with and then without a parenthetical aside (`(stimate o effettive)`);
+3. the words they share: a known label's words all present plus at most one more word that
+   itself belongs to the label vocabulary (`Data di avvio del percorso` has one word more than
+   `Data di avvio`), or all the text's words present in a known label that has at most one
+   more (`Data avvio` of `Data avvio del processo`).
+A step that finds labels of different meaning refuses (`Data del processo` could be the start
+or the end). A text with a digit, or longer than a label can be, is never a label: a value that
+merely contains a label's word (`Processo concluso`, `Costo 12.000 euro`) stays a value. The
+function words and limits are data, in `schemas/label_matching.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from extract.text import fold
+
+_ASIDE = re.compile(r"\(([^()]*)\)")
+_WORD = re.compile(r"[a-z0-9]+")
+_VOWELS = "aeiou"
+_SENTENCE_PUNCT = re.compile(r"[:;.!?]")
+MATCH_CACHE = 65536  # distinct texts remembered per vocabulary before the memo starts again
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    """One label of a labelled document: which field it fills, with which normaliser."""
+
+    label: str
+    key: str
+    kind: str = "field"
+    field: str | None = None
+    normaliser: str | None = None
+    tags: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+
+    def applies_to(self, doc_type: str) -> bool:
+        """Labels without `doc_types` are read everywhere; card or article labels (`A:`) only there."""
+        return not self.doc_types or doc_type in self.doc_types
+
+
+class LabelVocabulary(Mapping[str, LabelSpec]):
+    """Folded label -> its spec, with `match` for the label as written. Read-only after it is built."""
+
+    def __init__(self, specs: Mapping[str, LabelSpec], rules: Mapping[str, Any]) -> None:
+        self._specs = dict(specs)
+        self._rules = dict(rules)
+        self._function_words = frozenset(rules["function_words"])
+        self._min_stem = int(rules["min_stem_length"])
+        self._min_shared = int(rules["min_shared_words"])
+        self._max_unshared = int(rules["max_unshared_words"])
+        self._max_words = int(rules["max_label_words"])
+        self._by_words: dict[tuple[str, ...], list[LabelSpec]] = {}
+        self._known: list[tuple[tuple[str, ...], LabelSpec]] = []
+        for spec in self._specs.values():
+            core, aside = self.words(spec.label)
+            for key in {core + aside, core}:
+                if key:
+                    self._by_words.setdefault(key, []).append(spec)
+            self._known.append((core + aside, spec))
+        self._vocabulary_words = frozenset(word for words, _spec in self._known for word in words)
+        self._matched: dict[str, LabelSpec | None] = {}
+
+    def __getitem__(self, key: str) -> LabelSpec:
+        return self._specs[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def updated(self, specs: Mapping[str, LabelSpec]) -> LabelVocabulary:
+        """Another vocabulary with the same matching rules (for trying a changed label table)."""
+        return LabelVocabulary(specs, self._rules)
+
+    def words(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Stems of a label's content words, in order, outside and inside parentheses."""
+        folded = fold(text)
+        aside = " ".join(_ASIDE.findall(folded))
+        return self._stems(_ASIDE.sub(" ", folded)), self._stems(aside)
+
+    def _stems(self, text: str) -> tuple[str, ...]:
+        return tuple(
+            word[:-1] if len(word) >= self._min_stem and word[-1] in _VOWELS else word
+            for word in _WORD.findall(text)
+            if word not in self._function_words
+        )
+
+    def match(self, text: str) -> LabelSpec | None:
+        """The vocabulary's label that `text` writes, or None when it is not a label."""
+        key = fold(text)
+        if key in self._specs:
+            return self._specs[key]
+        if text not in self._matched:  # keyed by the text as written: its capitals count
+            if len(self._matched) > MATCH_CACHE:
+                self._matched.clear()
+            self._matched[text] = self._match_words(text, key)
+        return self._matched[text]
+
+    def _may_be_label(self, text: str, folded: str) -> bool:
+        """Typography and syntax of a label: it opens with a capital, holds no sentence
+        punctuation or digit, and does not end on a word that needs another (`del`)."""
+        first = next((char for char in text if char.isalnum()), "")
+        if not first.isupper() or _SENTENCE_PUNCT.search(folded) or any(char.isdigit() for char in folded):
+            return False
+        words = _WORD.findall(folded)
+        return bool(words) and words[-1] not in self._function_words
+
+    def _match_words(self, text: str, folded: str) -> LabelSpec | None:
+        if not self._may_be_label(text, folded):
+            return None
+        core, aside = self.words(text)
+        if not self._min_shared <= len(core) <= self._max_words:
+            return None
+        for key in (core + aside, core):
+            if found := _agreed(self._by_words.get(key, [])):
+                return found
+        for words in (core + aside, core):
+            if found := self._widened(words):
+                return found
+        return None
+
+    def _widened(self, words: tuple[str, ...]) -> LabelSpec | None:
+        """The longest known labels whose words `words` holds in order, with at most
+        `max_unshared` more words from the label vocabulary, when they agree on their field."""
+        extra_allowed = self._max_unshared
+        wider = [
+            (len(known), spec)
+            for known, spec in self._known
+            if len(known) >= self._min_shared
+            and len(known) < len(words) <= len(known) + extra_allowed
+            and known[0] == words[0]
+            and _is_subsequence(known, words)
+            and set(words) - set(known) <= self._vocabulary_words
+        ]
+        if not wider:
+            return None
+        most = max(size for size, _spec in wider)
+        return _agreed([spec for size, spec in wider if size == most])
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+def _agreed(specs: list[LabelSpec]) -> LabelSpec | None:
+    """The first spec when every one means the same field, else None (an ambiguous wording)."""
+    if not specs:
+        return None
+    meanings = {(spec.kind, spec.field, spec.normaliser, spec.tags, spec.doc_types) for spec in specs}
+    return specs[0] if len(meanings) == 1 else None

@@ -1,0 +1,161 @@
+"""The layout's geometry as pure functions, on hand-built word boxes (no PDF): rows, gutters,
+zones, and forms read cell by cell (a label cell, then everything beside it until the next)."""
+
+from __future__ import annotations
+
+from extract.config import load_config
+from extract.loaders.pdf.backends import Page, Word
+from extract.loaders.pdf.layout import Labels, gutters, label_cells, lay_out, segments_of, value_cells, zones
+from extract.text import fold
+
+SIZE = 9.0
+LEADING = 11.0
+CHAR = 4.5  # width of a character at SIZE
+SPACE = 2.5
+
+
+def _words(text: str, x0: float, top: float, right_aligned: bool = False, bold: bool = False) -> list[Word]:
+    """A line of words as a renderer would place them, from x0 (or ending at x0)."""
+    parts = text.split()
+    width = sum(len(part) for part in parts) * CHAR + (len(parts) - 1) * SPACE
+    x = x0 - width if right_aligned else x0
+    found = []
+    for part in parts:
+        found.append(Word(part, x, top, x + len(part) * CHAR, top + SIZE, SIZE, bold, top + SIZE * 0.8))
+        x += len(part) * CHAR + SPACE
+    return found
+
+
+def _labels() -> Labels:
+    config = load_config()
+    return Labels(config.labels, fold, config.values["line_continues_after"]["words"], config.labels.match)
+
+
+def test_words_on_one_baseline_are_one_row_and_a_wide_gap_splits_it() -> None:
+    words = _words("Nato nel", 40, 100) + _words("2015", 200, 100.6) + _words("Sono nato per", 40, 100 + LEADING)
+    segments = segments_of(Page(1, 595, 842, words))
+    assert [" ".join(word.text for word in item.words) for item in segments] == ["Nato nel", "2015", "Sono nato per"]
+    assert segments[0].row == segments[1].row != segments[2].row
+
+
+def test_a_gutter_lies_between_two_columns_of_text() -> None:
+    words = []
+    for line in range(8):
+        words += _words("testo della colonna di sinistra", 40, 100 + line * LEADING)
+        words += _words("testo della colonna di destra", 320, 100 + line * LEADING)
+    words += _words("Un titolo che attraversa tutta la pagina da un lato all altro lato", 40, 60)
+    (cut,) = gutters(segments_of(Page(1, 595, 842, words)))
+    assert 40 + 31 * CHAR < cut[0] < cut[1] <= 320
+
+
+def test_a_word_that_justified_text_pushed_to_the_line_end_is_no_column() -> None:
+    words = []
+    for line in range(10):
+        top = 100 + line * LEADING
+        if line % 4 == 3:  # few words stretched over the line: the last stands alone at the edge
+            words += _words("con i residenti sulla cura degli spazi verdi del", 40, top) + _words("Il", 372, top)
+        else:
+            words += _words("confronto con i residenti sulla cura degli spazi verdi del quartiere", 40, top)
+    assert gutters(segments_of(Page(1, 595, 842, words))) == []
+
+
+def test_wide_empty_space_across_the_page_opens_a_new_zone() -> None:
+    words = _words("Sono nato per", 40, 100) + _words("Contatti", 40, 100 + 6 * LEADING)
+    found = zones(segments_of(Page(1, 595, 842, words)))
+    assert [[" ".join(word.text for word in item.words) for item in zone] for zone in found] == [
+        ["Sono nato per"],
+        ["Contatti"],
+    ]
+
+
+def _column(lines: list[tuple[str, float]], x: float, right_aligned: bool = False, bold: bool = False):
+    words = [word for text, top in lines for word in _words(text, x, top, right_aligned, bold)]
+    return segments_of(Page(1, 595, 842, words))
+
+
+def test_a_label_cell_holds_every_line_its_label_wraps_over() -> None:
+    lines = _column(
+        [
+            ("Persone coinvolte", 100),
+            ("nell'attuazione del", 100 + LEADING),
+            ("progetto:", 100 + 2 * LEADING),
+            ("Referente del", 140),  # unknown to the vocabulary: wrapped on `del` and `e`
+            ("percorso e", 140 + LEADING),
+            ("facilitazione", 140 + 2 * LEADING),
+            ("Nato nel", 180),
+            ("Sono nato per", 180 + LEADING),  # two known labels without a gap: two cells
+        ],
+        200,
+        right_aligned=True,
+        bold=True,
+    )
+    cells = label_cells(lines, _labels())
+    assert [" ".join(word.text for line in cell for word in line.words) for cell in cells] == [
+        "Persone coinvolte nell'attuazione del progetto:",
+        "Referente del percorso e facilitazione",
+        "Nato nel",
+        "Sono nato per",
+    ]
+
+
+def test_a_value_cell_runs_until_the_next_label_starts_beside_it() -> None:
+    labels = _column([("Sono nato per", 100), ("Segni particolari", 100 + 5 * LEADING)], 40, bold=True)
+    values = _column([(f"riga {number} del valore", 100 + number * LEADING) for number in range(7)], 200)
+    cells = label_cells(labels, _labels())
+    found = value_cells(values, cells)
+    assert [len(cell) for cell in found] == [5, 2]
+
+
+def test_a_label_centred_on_its_value_keeps_the_lines_above_it() -> None:
+    labels = _column([("Sono nato per", 100 + LEADING), ("Peso", 100 + 5 * LEADING)], 40, bold=True)
+    first = [("prima riga", 100), ("seconda riga", 100 + LEADING), ("terza riga", 100 + 2 * LEADING)]
+    second = [("un valore", 100 + 4 * LEADING), ("e il suo seguito", 100 + 5 * LEADING), ("fine", 100 + 6 * LEADING)]
+    values = _column([*first, *second], 200)
+    cells = label_cells(labels, _labels())
+    assert [len(cell) for cell in value_cells(values, cells)] == [3, 3]
+
+
+def _page(rows: list[tuple[list[str], list[str], float]]) -> Page:
+    """A card: a right-aligned bold label column at x=200, values from x=215; each row's value
+    starts `offset` lines below its label's first line; rows without a gap between them."""
+    words = _words("Carta d'identita del progetto", 40, 60)
+    top = 100.0
+    for label_lines, value_lines, offset in rows:
+        for number, text in enumerate(label_lines):
+            words += _words(text, 200, top + number * LEADING, right_aligned=True, bold=True)
+        for number, text in enumerate(value_lines):
+            words += _words(text, 215, top + (number + offset) * LEADING)
+        top += max(len(label_lines), len(value_lines) + offset) * LEADING + 2
+    return Page(1, 595, 842, words)
+
+
+def test_a_form_is_read_cell_by_cell_without_interleaving_rows() -> None:
+    page = _page(
+        [
+            (["Nato nel"], ["2015"], 0),
+            (
+                ["Sono nato per"],
+                ["promuovere la cura", "tra vicini di casa", "nei quartieri", "con attività", "aperte"],
+                0,
+            ),
+            (["Segni particolari"], ["gestito dai cittadini"], 0),
+            (["Persone coinvolte", "nell'attuazione del", "progetto:"], ["800"], 0.5),
+            (["Referente del", "percorso e", "facilitazione"], ["Maria Bianchi, ufficio", "welfare del Comune"], 0),
+            (["Peso"], ["40.000 euro"], 0),
+        ]
+    )
+    blocks = [" ".join(block.split()) for block in lay_out([page], _labels()).text.split("\n\n")]
+    assert blocks[1:] == [
+        "Nato nel",
+        "2015",
+        "Sono nato per",
+        "promuovere la cura tra vicini di casa nei quartieri con attività aperte",
+        "Segni particolari",
+        "gestito dai cittadini",
+        "Persone coinvolte nell'attuazione del progetto:",
+        "800",
+        "Referente del percorso e facilitazione",
+        "Maria Bianchi, ufficio welfare del Comune",
+        "Peso",
+        "40.000 euro",
+    ]
