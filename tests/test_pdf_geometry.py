@@ -3,6 +3,8 @@ zones, and forms read cell by cell (a label cell, then everything beside it unti
 
 from __future__ import annotations
 
+import pytest
+
 from extract.config import load_config
 from extract.loaders.pdf.backends import Page, Word
 from extract.loaders.pdf.layout import Labels, gutters, label_cells, lay_out, segments_of, value_cells, zones
@@ -159,3 +161,30 @@ def test_a_form_is_read_cell_by_cell_without_interleaving_rows() -> None:
         "Peso",
         "40.000 euro",
     ]
+
+
+@pytest.mark.parametrize("kicker_baseline", [39.0, 36.5], ids=["same_row", "own_row"])
+def test_a_kicker_in_small_type_before_a_title_is_not_part_of_it(kicker_baseline: float) -> None:
+    """On the title's row, or on a row of its own beside the title (not a label and its value)."""
+    words = [
+        Word("Carta", 40, kicker_baseline - 7, 62, kicker_baseline + 1, 8.0, True, kicker_baseline),
+        Word("d'identità", 64, kicker_baseline - 7, 100, kicker_baseline + 1, 8.0, True, kicker_baseline),
+    ]
+    x = 110.0
+    for text in ("LA", "PORTA", "ACCANTO:", "RETI", "DI", "VICINATO"):
+        words.append(Word(text, x, 29, x + len(text) * 10, 42, 17.0, True, 41.5))
+        x += len(text) * 10 + 5
+    words += _words("Nato nel 2016 nel quartiere", 40, 100)
+    laid = lay_out([Page(1, 595, 842, words)], _labels())
+    assert laid.title is not None
+    assert laid.text[laid.title[0] : laid.title[1]] == "LA PORTA ACCANTO: RETI DI VICINATO"
+
+
+def test_list_entries_that_open_with_a_heading_and_a_colon_stay_one_per_line() -> None:
+    entries = [
+        "Amministrazioni: Amministratori // Dirigenti",
+        "Ufficio di Piano: Dirigenti // Operatori",
+        "Asp: Operatori",
+    ]
+    words = [word for number, text in enumerate(entries) for word in _words(text, 40, 100 + number * LEADING)]
+    assert lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") == entries

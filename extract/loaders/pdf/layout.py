@@ -19,6 +19,7 @@ the same card shows them. Each word keeps its page and box for provenance.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from extract.loaders.pdf.typography import label_styles, value_start
 
 ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
 LABEL_SIZE_RATIO = 1.5  # a value this much larger than its label may sit off the label's baseline
+MAX_ATTACHED_WORDS = 5  # a large value beside its label is a number or a place, not a sentence
 ATTACH_GAP = 2.0  # × the value's font size: how far right of its label a value may stand
 RECENT_ROWS = 3  # rows a word may still join (columns interleave their baselines)
 HEADING_RATIO = 1.3  # a block in type this much larger than the page's text is a heading: its lines join
@@ -52,6 +54,9 @@ BULLETS = ("-", "–", "—", "•", "·", "▪", "*")
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
 PAGE_RUN_ON_INDENT = 2.0  # × font size: the next page's line starts this close to the block's left edge
 MIN_BULLETS = 2
+# A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
+# without bullets write each entry.
+_ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
 
 
 @dataclass
@@ -129,12 +134,19 @@ def segments_of(page: Page) -> list[Segment]:
         row.sort(key=lambda item: item.x0)
         current = [row[0]]
         for previous, word in itertools.pairwise(row):
-            if word.x0 - previous.x1 > SEGMENT_GAP * max(word.size, previous.size):
+            gap = word.x0 - previous.x1 > SEGMENT_GAP * max(word.size, previous.size)
+            if gap or _size_jump(previous, word):
                 segments.append(Segment(current, page.number, number))
                 current = []
             current.append(word)
         segments.append(Segment(current, page.number, number))
     return _attach_values(segments)
+
+
+def _size_jump(previous: Word, word: Word) -> bool:
+    """Type a heading's size beside small type on one row (a kicker before a title) is two texts."""
+    small, large = sorted((previous.size, word.size))
+    return large >= HEADING_RATIO * small
 
 
 def _attach_values(segments: list[Segment]) -> list[Segment]:
@@ -149,6 +161,8 @@ def _attach_values(segments: list[Segment]) -> list[Segment]:
     absorbed: set[int] = set()
     for value in sorted(segments, key=lambda item: -item.size):
         if value.size < LABEL_SIZE_RATIO * smallest or id(value) in absorbed or id(value) in merged:
+            continue
+        if len(value.words) > MAX_ATTACHED_WORDS:  # a title beside a kicker, not a label's value
             continue
         low, high = bisect_left(centres, value.top), bisect_right(centres, value.bottom)
         labels = [
@@ -168,11 +182,16 @@ def _attach_values(segments: list[Segment]) -> list[Segment]:
 
 
 def _rejoin(segments: list[Segment]) -> list[Segment]:
-    """Segments of one row in one column are one line (justified text opens wide gaps)."""
-    by_row: dict[int, list[Word]] = {}
-    for item in segments:
-        by_row.setdefault(item.row, []).extend(item.words)
-    return [Segment(words, segments[0].page, row) for row, words in by_row.items()]
+    """Segments of one row in one column are one line (justified text opens wide gaps), unless
+    the type jumps to a heading's size between them (a kicker before a title)."""
+    by_row: dict[int, list[list[Word]]] = {}
+    for item in sorted(segments, key=lambda item: (item.row, item.x0)):
+        runs = by_row.setdefault(item.row, [])
+        if runs and not _size_jump(runs[-1][-1], item.words[0]):
+            runs[-1].extend(item.words)
+        else:
+            runs.append(list(item.words))
+    return [Segment(words, segments[0].page, row) for row, runs in by_row.items() for words in runs]
 
 
 def gutters(segments: list[Segment]) -> list[tuple[float, float]]:
@@ -512,9 +531,12 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         _near_edge(line, following, min(edge(line), block_right)) for line, following in itertools.pairwise(block)
     ]
     is_list = sum(wrapped) * 2 < len(wrapped)
+    items = [bool(_ITEM_HEAD.match(_text([line]))) for line in block]
+    if sum(items) < MIN_BULLETS:
+        items = [False] * len(block)
     return [
-        " " if wrap and (not is_list or labels.continues(_text([line]))) else "\n"
-        for wrap, line in zip(wrapped, block, strict=False)
+        " " if wrap and not item and (not is_list or labels.continues(_text([line]))) else "\n"
+        for wrap, line, item in zip(wrapped, block, items[1:], strict=False)
     ]
 
 
