@@ -19,11 +19,16 @@ HEADER_CHARS = 3000
 
 
 def _scheda_labels(document: Document, config: Config) -> int:
+    """Distinct scheda labels written as the template writes them (a page that borrows a few
+    reworded labels, `Ultima modifica:`, is not a scheda for that)."""
     return len(
         {
             item.key
             for item in document.fields
-            if (spec := config.label(item.key)) and spec.kind == "field" and not spec.doc_types
+            if (spec := config.label(item.key))
+            and spec.kind == "field"
+            and not spec.doc_types
+            and config.labels.as_listed(item.label)
         }
     )
 

@@ -67,7 +67,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _labels(path: Path, rules_path: Path) -> LabelVocabulary:
+def _labels(path: Path, rules_path: Path, values: dict[str, Any]) -> LabelVocabulary:
     labels: dict[str, LabelSpec] = {}
     for row in _read_jsonl(path):
         key = fold(row["label"])
@@ -82,7 +82,10 @@ def _labels(path: Path, rules_path: Path) -> LabelVocabulary:
             tags=tuple(row.get("tags", ())),
             doc_types=tuple(row.get("doc_types", ())),
         )
-    return LabelVocabulary(labels, json.loads(rules_path.read_text(encoding="utf-8")))
+    rules = json.loads(rules_path.read_text(encoding="utf-8"))
+    answers = [*values["boolean"]["true"], *values["boolean"]["false"]]
+    answers += [word for words in values["status"].values() for word in words]
+    return LabelVocabulary(labels, {**rules, "value_words": sorted({fold(word) for word in answers})})
 
 
 @lru_cache(maxsize=4)
@@ -96,12 +99,13 @@ def load_config(schemas_dir: str | None = None) -> Config:
         MethodSpec(id=row["id"], patterns=tuple(row["patterns"]), exclude=tuple(row.get("exclude", ())))
         for row in _read_jsonl(root / "vocab" / "methods.jsonl")
     )
+    values = json.loads((root / "values.json").read_text(encoding="utf-8"))
     return Config(
         schemas_dir=root,
         schema_version=tables["schema_version"],
         tables=tables["tables"],
-        labels=_labels(root / "labels.jsonl", root / "label_matching.json"),
-        values=json.loads((root / "values.json").read_text(encoding="utf-8")),
+        labels=_labels(root / "labels.jsonl", root / "label_matching.json", values),
+        values=values,
         places=json.loads((root / "places.json").read_text(encoding="utf-8")),
         methods=methods,
         doc_type_rules=tuple(json.loads((root / "doc_types.json").read_text(encoding="utf-8"))["rules"]),

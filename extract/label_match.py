@@ -8,12 +8,18 @@ phrase list that is always one wording short, so a label is matched in steps, fr
 1. the same text after folding (case, accents, spacing, a trailing colon);
 2. the same content words: function words (`di`, `del`, `nell'`) dropped, each word reduced to
    its stem by Italian inflection (the final vowel: `partecipanti` ~ `partecipante`,
-   `mesi` ~ `mese`), first with and then without a parenthetical aside (`(stimate o effettive)`);
-3. the words they share: a known label's words all present plus at most one more word that
-   itself belongs to the label vocabulary (`Data di avvio del percorso` has one word more than
-   `Data di avvio`), or all the text's words present in a known label that has at most one
-   more (`Data avvio` of `Data avvio del processo`).
-A step that finds labels of different meaning refuses (`Data del processo` could be the start
+   `mesi` ~ `mese`): in order, then in any order (`Soggetto proponente (tipologia)`), then
+   without a parenthetical aside (`(stimate o effettive)`);
+3. the words they share: a known label's words all present, in order and from its first word,
+   plus at most one more word that itself belongs to the label vocabulary and is no answer a
+   field takes (`Data di avvio del percorso` has one word more than `Data di avvio`; `Stato di
+   avanzamento Progetto` is a label with its value);
+4. only for a text that ends in a colon, as labels do (`PRESENZA FEMMINILE:`, `ULTIMA
+   MODIFICA:`): all its words, in order, in a known label that has at most `max_missing_words`
+   more. Without the colon a shortened label is left alone: it is how a wrapped label's first
+   line reads.
+A text that repeats a word is two labels run together (`Anno della certificazione Anno`), not
+one. A step that finds labels of different meaning refuses (`Data del processo` could be the start
 or the end). A text with a digit, or longer than a label can be, is never a label: a value that
 merely contains a label's word (`Processo concluso`, `Costo 12.000 euro`) stays a value. The
 function words and limits are data, in `schemas/label_matching.json`.
@@ -62,14 +68,20 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         self._min_stem = int(rules["min_stem_length"])
         self._min_shared = int(rules["min_shared_words"])
         self._max_unshared = int(rules["max_unshared_words"])
+        self._max_missing = int(rules["max_missing_words"])
+        # answers a field takes (`Sì`, `No`, `Concluso`, `Progetto`): a label printed with its
+        # value on its line (`Stato di avanzamento Progetto`) is no longer label
+        self._answers = frozenset(stem for words in rules.get("value_words", ()) for stem in self._stems(words))
         self._max_words = int(rules["max_label_words"])
         self._by_words: dict[tuple[str, ...], list[LabelSpec]] = {}
+        self._by_word_set: dict[frozenset[str], list[LabelSpec]] = {}
         self._known: list[tuple[tuple[str, ...], LabelSpec]] = []
         for spec in self._specs.values():
             core, aside = self.words(spec.label)
             for key in {core + aside, core}:
                 if key:
                     self._by_words.setdefault(key, []).append(spec)
+                    self._by_word_set.setdefault(frozenset(key), []).append(spec)
             self._known.append((core + aside, spec))
         self._vocabulary_words = frozenset(word for words, _spec in self._known for word in words)
         self._matched: dict[str, LabelSpec | None] = {}
@@ -111,6 +123,15 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
             self._matched[text] = self._match_words(text, key)
         return self._matched[text]
 
+    def as_listed(self, text: str) -> bool:
+        """The text is a listed label up to case, spacing, function words and inflection (the first
+        two steps): the observatory's template writes its labels so; reworded ones come from
+        other pages that borrowed them."""
+        if fold(text) in self._specs:
+            return True
+        core, aside = self.words(text)
+        return bool(core) and ((core + aside) in self._by_words or core in self._by_words)
+
     def _may_be_label(self, text: str, folded: str) -> bool:
         """Typography and syntax of a label: it opens with a capital, holds no sentence
         punctuation or digit, and does not end on a word that needs another (`del`)."""
@@ -124,15 +145,20 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         if not self._may_be_label(text, folded):
             return None
         core, aside = self.words(text)
-        if not self._min_shared <= len(core) <= self._max_words:
-            return None
-        for key in (core + aside, core):
-            if found := _agreed(self._by_words.get(key, [])):
+        if not self._min_shared <= len(core) <= self._max_words or len(set(core)) < len(core):
+            return None  # one word or a sentence; or a word twice, as two labels run together
+        candidates = (
+            self._by_words.get(core + aside, []),
+            self._by_word_set.get(frozenset(core + aside), []),  # `Soggetto proponente (tipologia)`
+            self._by_words.get(core, []),
+        )
+        for specs in candidates:
+            if found := _agreed(specs):
                 return found
         for words in (core + aside, core):
             if found := self._widened(words):
                 return found
-        return None
+        return self._shortened(core) if text.rstrip().endswith(":") else None
 
     def _widened(self, words: tuple[str, ...]) -> LabelSpec | None:
         """The longest known labels whose words `words` holds in order, with at most
@@ -146,11 +172,26 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
             and known[0] == words[0]
             and _is_subsequence(known, words)
             and set(words) - set(known) <= self._vocabulary_words
+            and not set(words) - set(known) & self._answers
         ]
         if not wider:
             return None
         most = max(size for size, _spec in wider)
         return _agreed([spec for size, spec in wider if size == most])
+
+    def _shortened(self, words: tuple[str, ...]) -> LabelSpec | None:
+        """The shortest known labels that hold all of `words` in order, with at most
+        `max_missing_words` more (`Presenza femminile` of `Presenza femminile rilevata`), when
+        they agree on their field."""
+        shorter = [
+            (len(known), spec)
+            for known, spec in self._known
+            if len(words) < len(known) <= len(words) + self._max_missing and _is_subsequence(words, known)
+        ]
+        if not shorter:
+            return None
+        fewest = min(size for size, _spec in shorter)
+        return _agreed([spec for size, spec in shorter if size == fewest])
 
 
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -67,6 +67,10 @@ UNLISTED_WORDINGS = {
     "Costo complessivo del percorso": "total_cost_eur",
     "Importo finanziato dal bando regionale": "amount_funded_eur",
     "Percentuale di cofinanziamento": "cofinancing_pct",
+    "Soggetto proponente (tipologia)": "proposer_type",  # the same words in another order
+    "PRESENZA FEMMINILE:": "women_presence",  # shortened, and ending in a colon as labels do
+    "Ultima modifica:": "modified_date",
+    "Prevalenza di genere:": "gender_prevalence",
 }
 
 NOT_LABELS = [
@@ -81,6 +85,11 @@ NOT_LABELS = [
     "Numero di telefono dell'ufficio per le informazioni ai cittadini",
     "Anno",  # one word is matched only as written
     "Fonti",
+    "Stato di avanzamento Progetto",  # a label with its value (an answer) on its line
+    "Cofinanziamento altri soggetti Si",
+    "Anno della certificazione Anno",  # two labels run together
+    "Presenza femminile",  # shortened without a colon: a wrapped label's first line
+    "Ultima modifica",
 ]
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from extract.config import load_config
 from extract.loaders.pdf.backends import Page, Word
-from extract.loaders.pdf.layout import Labels, gutters, label_cells, lay_out, segments_of, value_cells, zones
+from extract.loaders.pdf.layout import Labels, Segment, gutters, label_cells, lay_out, segments_of, value_cells, zones
 from extract.text import fold
 
 SIZE = 9.0
@@ -188,3 +188,34 @@ def test_list_entries_that_open_with_a_heading_and_a_colon_stay_one_per_line() -
     ]
     words = [word for number, text in enumerate(entries) for word in _words(text, 40, 100 + number * LEADING)]
     assert lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") == entries
+
+
+def test_a_line_that_opens_with_a_known_label_and_colon_starts_a_new_field() -> None:
+    lines = [
+        "Il percorso si chiude con la consegna del documento alla Giunta comunale che lo",
+        "discute in una seduta aperta ai cittadini e alle associazioni del quartiere, e la",
+        "Utilizzo di piattaforme tecnologiche e strumenti digitali: Sì",
+    ]
+    words = [word for number, text in enumerate(lines) for word in _words(text, 40, 100 + number * LEADING)]
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert text.endswith("e la\nUtilizzo di piattaforme tecnologiche e strumenti digitali: Sì")
+
+
+def test_a_value_carried_over_to_the_next_page_is_not_the_next_labels() -> None:
+    labels = [
+        Segment(_words("LIVELLO DI PARTECIPAZIONE:", 40, 100, bold=True), page=2),
+        Segment(_words("ULTIMA MODIFICA:", 40, 100 + 2 * LEADING, bold=True), page=2),
+    ]
+    values = [
+        Segment(_words("l'attività anche dopo la chiusura del processo.", 200, 100 - 3 * LEADING), page=2),
+        Segment(_words("Il patto è stato recepito dalla Giunta.", 200, 100 - 2 * LEADING), page=2),
+        Segment(_words("Empowerment", 200, 100), page=2),
+        Segment(_words("18/02/2019", 200, 100 + 2 * LEADING), page=2),
+    ]
+    cells = label_cells(labels, _labels())
+    found = value_cells(values, cells)
+    assert [[" ".join(word.text for word in line.words) for line in cell] for cell in found] == [
+        ["l'attività anche dopo la chiusura del processo.", "Il patto è stato recepito dalla Giunta."],
+        ["Empowerment"],
+        ["18/02/2019"],
+    ]

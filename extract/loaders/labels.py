@@ -82,7 +82,8 @@ def _label_lines(
             found += header
             continue
         match = _INLINE_LABEL.match(line)
-        if match and (spec := labels.match(match["label"])):
+        colon = ":" if match and ":" in line[match.end("label") : match.start("value")] else ""
+        if match and (spec := labels.match(match["label"] + colon)):
             span = (start + match.start("value"), start + len(line))
             found.append(_Found(index, match["label"], start, span, spec.key))
     return found

@@ -57,6 +57,7 @@ MIN_BULLETS = 2
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
 # without bullets write each entry.
 _ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
+_LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
 
 
 @dataclass
@@ -327,6 +328,7 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
     columns = {id(item): _column(item, cuts) for item in segments}
     wide = sorted((item for item in segments if columns[id(item)] is None), key=lambda item: item.top)
     narrow = [item for item in segments if columns[id(item)] is not None]
+    forms = _label_columns(narrow, columns, is_label)
     blocks: list[list[Segment]] = []
     for band in range(len(wide) + 1):
         upper = wide[band - 1].top if band else float("-inf")
@@ -343,13 +345,30 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
         while index < len(order):
             column = order[index]
             following = order[index + 1] if index + 1 < len(order) else None
-            if following is not None and _is_label_column(lines[column], is_label):
+            if following is not None and (
+                _is_label_column(lines[column], is_label) or (column in forms and _has_label(lines[column], is_label))
+            ):
                 blocks += _form_cells(lines[column], lines[following], is_label)
                 index += 2
                 continue
             blocks += _column_blocks(lines[column])
             index += 1
     return blocks
+
+
+def _label_columns(narrow: list[Segment], columns: dict[int, int | None], is_label: Labels) -> set[int]:
+    """Columns that are a form's labels over the whole zone: a band cut off by a section heading
+    may hold only one or two of its rows, and is still read as the form it belongs to."""
+    found = set()
+    for column in {columns[id(item)] for item in narrow}:
+        lines = sorted(_rejoin([item for item in narrow if columns[id(item)] == column]), key=_top_left)
+        if column is not None and _is_label_column(lines, is_label):
+            found.add(column)
+    return found
+
+
+def _has_label(lines: list[Segment], is_label: Labels) -> bool:
+    return any(is_label(_text(cell)) for cell in label_cells(lines, is_label))
 
 
 def _top_left(line: Segment) -> tuple[float, float]:
@@ -394,6 +413,8 @@ def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bo
     above, text = _text(cell), _text([line])
     if above.endswith(":") or (is_label(above) and is_label(text)) or gap > LABEL_WRAP_GAP * size:
         return False
+    if is_label(above) and gap > PARAGRAPH_GAP * size:  # a whole label, then space: the next cell
+        return False
     if is_label(f"{above} {text}") or is_label.starts(f"{above} {text}"):
         return True
     if is_label(above) or is_label(text) or gap > PARAGRAPH_GAP * size:
@@ -413,6 +434,8 @@ def value_cells(values: list[Segment], cells: list[list[Segment]]) -> list[list[
     """A value column's cells: its lines split at paragraph gaps, and where a label cell starts
     on the same baseline once the value so far stands beside another label (a form without
     gaps between its rows; a label centred on its value shares a baseline with a middle line)."""
+    carried = _carried_over(values, cells[0]) if values and cells and values[0].page > 1 else []
+    values = values[sum(len(cell) for cell in carried) :]
     found: list[list[Segment]] = []
     for line in values:
         baseline = line.words[0].baseline
@@ -429,7 +452,17 @@ def value_cells(values: list[Segment], cells: list[list[Segment]]) -> list[list[
             found.append([line])
         else:
             found[-1].append(line)
-    return found
+    return carried + found
+
+
+def _carried_over(values: list[Segment], first: list[Segment]) -> list[list[Segment]]:
+    """On a page after the first, the value lines above the first label, when a later line starts
+    beside that label: the end of a value from the page before, a cell of its own (the page
+    break joins it to its start)."""
+    start = first[0].words[0].baseline
+    above = [line for line in values if line.words[0].baseline < start - ROW_TOLERANCE * line.size]
+    aligned = any(abs(line.words[0].baseline - start) <= ROW_TOLERANCE * line.size for line in values)
+    return [above] if above and aligned and above == values[: len(above)] else []
 
 
 def _overlap(value: list[Segment], cell: list[Segment]) -> float:
@@ -531,13 +564,20 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         _near_edge(line, following, min(edge(line), block_right)) for line, following in itertools.pairwise(block)
     ]
     is_list = sum(wrapped) * 2 < len(wrapped)
-    items = [bool(_ITEM_HEAD.match(_text([line]))) for line in block]
-    if sum(items) < MIN_BULLETS:
-        items = [False] * len(block)
+    heads = [bool(_ITEM_HEAD.match(_text([line]))) for line in block]
+    opens = [_opens_with_label(_text([line]), labels) for line in block]
+    items = [head or label for head, label in zip(heads, opens, strict=True)] if sum(heads) >= MIN_BULLETS else opens
     return [
         " " if wrap and not item and (not is_list or labels.continues(_text([line]))) else "\n"
         for wrap, line, item in zip(wrapped, block, items[1:], strict=False)
     ]
+
+
+def _opens_with_label(text: str, labels: Labels) -> bool:
+    """The line opens with a known label and its colon (`Numero partecipanti: 180`): a new field,
+    however close the line above came to the edge."""
+    head = _LABEL_HEAD.match(text)
+    return bool(head) and labels(head.group(1))
 
 
 def _label_joins(block: list[Segment], labels: Labels) -> list[str] | None:
