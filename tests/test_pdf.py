@@ -58,6 +58,32 @@ def test_pdf_cards_reach_the_bars(corpus_tables: dict[str, pd.DataFrame]) -> Non
     assert scores.micro().f1 >= 0.97
 
 
+# PDFs from writers who never saw the code, in designs of their own (each folder's README says
+# which). Bars sit just under the measured micro-F1, so that a change that loses values fails;
+# `documents.observatory_id` (issue 14) is annotated but not extracted yet and is left out.
+PRINTED_AND_DESIGNED = {
+    "cards_design_dev": (3, 0.98),
+    "heldout_cards_design": (5, 0.92),
+    "pdf_print_dev": (4, 0.95),
+    "heldout_pdf_print": (6, 0.90),
+}
+
+
+@pytest.mark.parametrize("folder_name", sorted(PRINTED_AND_DESIGNED))
+def test_pdfs_printed_and_designed_elsewhere_keep_their_scores(
+    pipeline: Pipeline, tmp_path: Path, folder_name: str
+) -> None:
+    folder = Path(__file__).parent / "fixtures" / folder_name
+    files, bar = PRINTED_AND_DESIGNED[folder_name]
+    pipeline.run([folder], tmp_path, progress=False)
+    gold = find_gold([folder])
+    assert len(gold) == files
+    for item in gold:
+        (item.gold.get("documents") or {}).pop("observatory_id", None)
+    scores = score(gold, {name: frame.to_dict("records") for name, frame in read_tables(tmp_path).items()})
+    assert scores.micro().f1 >= bar, scores.micro()
+
+
 def test_heldout_cards_in_other_designs_reach_the_bars(pipeline: Pipeline, tmp_path: Path) -> None:
     """Five fictitious card PDFs designed apart from the code (two and three columns, a sidebar,
     one-line `Label: value` entries, a label|value table, A4/Letter/A5 and landscape)."""

@@ -36,6 +36,7 @@ MAX_ATTACHED_WORDS = 5  # a large value beside its label is a number or a place,
 ATTACH_GAP = 2.0  # × the value's font size: how far right of its label a value may stand
 RECENT_ROWS = 3  # rows a word may still join (columns interleave their baselines)
 HEADING_RATIO = 1.3  # a block in type this much larger than the page's text is a heading: its lines join
+KICKER_RATIO = 1.6  # type this much larger beside small type on one row is another text (small caps are less)
 MAX_HEADING_LINES = 4
 MIN_PARAGRAPH_LINES = 3  # lines enough for a block's own right edge to show where its text wraps
 MIN_FORM_ROWS = 3  # a label column needs this many labels
@@ -147,7 +148,7 @@ def segments_of(page: Page) -> list[Segment]:
 def _size_jump(previous: Word, word: Word) -> bool:
     """Type a heading's size beside small type on one row (a kicker before a title) is two texts."""
     small, large = sorted((previous.size, word.size))
-    return large >= HEADING_RATIO * small
+    return large >= KICKER_RATIO * small
 
 
 def _attach_values(segments: list[Segment]) -> list[Segment]:
@@ -174,7 +175,8 @@ def _attach_values(segments: list[Segment]) -> list[Segment]:
             and value.size >= LABEL_SIZE_RATIO * label.size
             and label.x1 <= value.x0
         ]
-        if labels and value.x0 - max(label.x1 for label in labels) <= ATTACH_GAP * value.size:
+        says_label = any(label.words[-1].text.endswith(":") for label in labels)  # a kicker beside a title does not
+        if says_label and value.x0 - max(label.x1 for label in labels) <= ATTACH_GAP * value.size:
             label = max(labels, key=lambda item: item.words[0].baseline)
             current = merged.get(id(label), label)
             merged[id(label)] = Segment(current.words + value.words, label.page, label.row)
