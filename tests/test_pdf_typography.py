@@ -7,7 +7,7 @@ from __future__ import annotations
 from extract.config import load_config
 from extract.loaders.pdf import load_pdf
 from extract.loaders.pdf.backends import Word
-from extract.loaders.pdf.typography import label_styles, leading_run, style_of, value_start
+from extract.loaders.pdf.typography import inner_labels, label_styles, leading_run, style_of, value_start
 from tests.scheda_print_styles import STYLES, render_fields
 
 KNOWN = {"stato di avanzamento", "natura processo", "anno di avvio"}
@@ -110,3 +110,41 @@ def test_a_styled_label_the_vocabulary_does_not_know_ends_the_field_before_it() 
     assert values["Natura Processo"] == "Facoltativo"
     assert values["Referente tecnico"] == "Ufficio partecipazione del Comune"
     assert config.label(next(item.key for item in document.fields if item.label == "Referente tecnico")) is None
+
+
+PURPLE, INK = 0x8E24AA, 0x222222
+
+
+def _coloured(*runs: tuple[str, float, int]) -> list[Word]:
+    """Words from (text, size, colour) runs: small caps set a label's first word larger."""
+    words, x = [], 40.0
+    for text, size, colour in runs:
+        for token in text.split():
+            width = len(token) * size * 0.5
+            words.append(Word(token, x, 100, x + width, 100 + size, size, False, 100 + size * 0.8, colour))
+            x += width + size * 0.3
+    return words
+
+
+def test_a_label_in_small_caps_is_one_run_and_the_dash_after_it_stays_with_it() -> None:
+    line = _coloured(("Stato", 14.7, PURPLE), ("di avanzamento", 10.0, PURPLE), ("— Progetto", 14.0, INK))
+    assert leading_run(line) == 3
+    styles = label_styles(
+        [line, _coloured(("Natura", 14.7, PURPLE), ("Processo", 10.0, PURPLE), ("— Altro", 14.0, INK))], _is_label
+    )
+    assert value_start(line, styles) == 4  # after `—`
+
+
+def test_a_second_field_on_the_same_line_is_split_when_the_vocabulary_knows_its_label() -> None:
+    first = _coloured(("Stato di avanzamento", 9.0, PURPLE), ("Concluso", 9.0, INK))
+    second = _coloured(("Natura Processo", 9.0, PURPLE), ("Altro", 9.0, INK))
+    both = _coloured(
+        ("Stato di avanzamento", 9.0, PURPLE),
+        ("Concluso", 9.0, INK),
+        ("Anno di avvio", 9.0, PURPLE),
+        ("2019", 9.0, INK),
+    )
+    styles = label_styles([first, second], _is_label)
+    assert inner_labels(both, styles, _is_label) == [(4, 7)]
+    emphasised = _coloured(("Stato di avanzamento", 9.0, PURPLE), ("Concluso e", 9.0, INK), ("valutato", 9.0, PURPLE))
+    assert inner_labels(emphasised, styles, _is_label) == []  # a value's emphasis is no label

@@ -28,7 +28,7 @@ from statistics import median
 
 from extract.loaders.pdf.backends import Page, Word
 from extract.loaders.pdf.furniture import footer_address, furniture, is_furniture, printed_from
-from extract.loaders.pdf.typography import label_styles, value_start
+from extract.loaders.pdf.typography import inner_labels, label_styles, value_start
 
 ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
 LABEL_SIZE_RATIO = 1.5  # a value this much larger than its label may sit off the label's baseline
@@ -635,14 +635,19 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             block_start = position
             joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
-                if index:
-                    write(joins[index - 1])
                 split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
+                if index:
+                    write("\n" if split else joins[index - 1])  # a line opening with a label is a new field
                 if split:
                     label_starts.append(position)
-                for number, word in enumerate(line.words):
-                    if number:
-                        write("\n" if number == split else " ")
+                further = inner_labels(line.words, styles, is_label) if styles else []
+                breaks = {split, *(edge for pair in further for edge in pair)}
+                starts = {start for start, _value in further}
+                for word_number, word in enumerate(line.words):
+                    if word_number:
+                        write("\n" if word_number in breaks else " ")
+                    if word_number in starts:
+                        label_starts.append(position)
                     end = position + len(word.text)
                     boxes.append(Box(position, end, page.number, word.x0, word.top, word.x1, word.bottom))
                     write(word.text)

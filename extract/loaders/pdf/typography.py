@@ -18,6 +18,7 @@ from extract.loaders.pdf.backends import Word
 SIZE_STEP = 0.5  # font sizes closer than this (points) are one style: renderers round sizes differently
 MIN_LEARNED = 2  # a style counts as the labels' once this many recognised labels wear it
 LABEL_END = ":"  # a label ending in a colon already separates its value in text
+SEPARATORS = frozenset({"—", "–", "-", "|", "·", "•", ":", "…"})  # printed between a label and its value
 
 Style = tuple[bool, float, int]
 
@@ -29,14 +30,23 @@ def style_of(word: Word) -> Style:
 
 def leading_run(words: Sequence[Word]) -> int:
     """How many words open the line in one style when another style follows them (0 when the
-    line is all one style)."""
+    line is all one style). A label in small caps changes size after its first word but keeps
+    its weight and colour: the run goes on through those words when a word of another weight
+    or colour (the value) follows."""
     if not words:
         return 0
     first = style_of(words[0])
-    for index, word in enumerate(words):
-        if style_of(word) != first:
-            return index
-    return 0
+    index = next((number for number, word in enumerate(words) if style_of(word) != first), 0)
+    if not index:
+        return 0
+    ink = first[0], first[2]
+    extended = next((number for number in range(index, len(words)) if _ink(words[number]) != ink), None)
+    return extended if extended is not None else index
+
+
+def _ink(word: Word) -> tuple[bool, int]:
+    """Weight and colour: what small caps keep when their size changes."""
+    return word.bold, word.colour
 
 
 def _run_text(words: Sequence[Word], size: int) -> str:
@@ -61,4 +71,30 @@ def value_start(words: Sequence[Word], styles: frozenset[Style]) -> int:
     size = leading_run(words)
     if not size or style_of(words[0]) not in styles or words[size - 1].text.endswith(LABEL_END):
         return 0
+    while size < len(words) - 1 and words[size].text in SEPARATORS:  # `Stato di avanzamento — Progetto`
+        size += 1  # the dash stays with the label, whose trailing punctuation folding drops
     return size
+
+
+def inner_labels(
+    words: Sequence[Word], styles: frozenset[Style], is_label: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """(label start, value start) of each further field on a line that prints two side by side
+    (`… Unione di Comuni  Data ultima modifica — 19/09/2025`): a run in a learned label style
+    after a word in another style, that the vocabulary knows, followed by its value. A word
+    merely emphasised in a value is no label, so the vocabulary must know the run."""
+    found = []
+    index = max(value_start(words, styles), 1)
+    while index < len(words):
+        if style_of(words[index]) not in styles or style_of(words[index - 1]) in styles:
+            index += 1
+            continue
+        ink = _ink(words[index])
+        end = next((number for number in range(index, len(words)) if _ink(words[number]) != ink), len(words))
+        text = " ".join(word.text for word in words[index:end]).rstrip(LABEL_END + "".join(SEPARATORS) + " ")
+        if end < len(words) and is_label(text):
+            while end < len(words) - 1 and words[end].text in SEPARATORS:
+                end += 1
+            found.append((index, end))
+        index = end
+    return found
