@@ -74,6 +74,8 @@ def _rules(resources: Resources) -> _DateRules:
         tail_lines=int(data["date_line"]["tail_lines"]),
         line_prefix=re.compile(
             r"^(?:(?:" + "|".join(re.escape(item) for item in data["date_line"]["prefixes"]) + r")\s*"
+            r"|[^\W\d_][\w'’]*\s+(?:"  # the document's own noun before a participle (`Scheda pubblicata il`)
+             + "|".join(re.escape(item) for item in data["date_line"]["after_noun"]) + r")\s*"
             r"|[A-ZÀ-Ý][\w'’ ]{1,40}?(?:,|\s[|–—-])\s*"
             r"|[|\s]*(?:ore\s+)?\d{1,2}[:.]\d{2}\s*[-–—|,]\s*)",
             re.IGNORECASE,

@@ -583,17 +583,21 @@ def _opens_with_label(text: str, labels: Labels) -> bool:
 
 
 def _label_joins(block: list[Segment], labels: Labels) -> list[str] | None:
-    """Spaces joining the first lines of a block into one label, or None when they do not make one."""
+    """Spaces joining the first lines of a block into one label (the longest the vocabulary knows:
+    `Persone coinvolte nell'attuazione` goes on into `del progetto:`), or None when they make none."""
     head = _text(block[:1])
+    best = None
     for size in range(2, min(MAX_LABEL_LINES, len(block)) + 1):
         following = _text(block[size - 1 : size])
         head = f"{head} {following}"
         label_part = head.split(":", 1)[0]
         if labels(label_part):
-            return [" "] * (size - 1) + (["\n"] if size < len(block) else [])
-        if not labels.starts(label_part):
-            return None
-    return None
+            best = size
+        if ":" in head or not labels.starts(label_part):
+            break
+    if best is None:
+        return None
+    return [" "] * (best - 1) + (["\n"] if best < len(block) else [])
 
 
 def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
