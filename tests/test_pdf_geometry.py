@@ -219,3 +219,53 @@ def test_a_value_carried_over_to_the_next_page_is_not_the_next_labels() -> None:
         ["Empowerment"],
         ["18/02/2019"],
     ]
+
+
+def test_entries_of_a_list_in_capitals_are_entries_of_their_own() -> None:
+    entries = [
+        "Amministrazioni: Amministratori // Dirigenti",
+        "Terzo settore: Dirigenti // Operatori //",
+        "Volontari",  # cut after `//`: goes on
+        "Asp: Operatori",
+        "Imprese",  # an entry without roles
+        "Cittadini",
+    ]
+    words = [word for number, text in enumerate(entries) for word in _words(text, 40, 100 + number * LEADING)]
+    assert lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") == [
+        "Amministrazioni: Amministratori // Dirigenti",
+        "Terzo settore: Dirigenti // Operatori // Volontari",
+        "Asp: Operatori",
+        "Imprese",
+        "Cittadini",
+    ]
+
+
+def test_a_bulleted_list_goes_on_across_loose_spacing_and_the_page_break() -> None:
+    first = _words("• Asp: Operatori", 40, 700) + _words("• Terzo settore: Volontari", 40, 700 + LEADING)
+    second = _words("• Sindacati", 40, 60) + _words("• Imprese", 40, 60 + 1.9 * LEADING)  # a loose gap
+    pages = [Page(1, 595, 842, first), Page(2, 595, 842, second)]
+    assert lay_out(pages, _labels()).text.split("\n") == [
+        "• Asp: Operatori",
+        "• Terzo settore: Volontari",
+        "• Sindacati",
+        "• Imprese",
+    ]
+
+
+def test_a_title_wrapped_onto_a_line_of_its_own_is_one_title() -> None:
+    def big(text: str, top: float) -> list[Word]:
+        parts, x, found = text.split(), 35.0, []
+        for part in parts:
+            found.append(Word(part, x, top, x + len(part) * 10, top + 15, 20.0, False, top + 13))
+            x += len(part) * 10 + 5
+        return found
+
+    words = big("Biblioteche di comunità in Valsamoggia: una rete tra i", 51) + big("municipi", 69)
+    for column in (40, 306):  # a two-column form below: its gutter sets the title's last line apart
+        for line in range(6):
+            words += _words("STATO DI AVANZAMENTO" if line % 2 == 0 else "Concluso", column, 120 + line * LEADING)
+    laid = lay_out([Page(1, 595, 842, words)], _labels())
+    assert laid.title is not None
+    assert " ".join(laid.text[laid.title[0] : laid.title[1]].split()) == (
+        "Biblioteche di comunità in Valsamoggia: una rete tra i municipi"
+    )

@@ -50,9 +50,11 @@ MIN_GUTTER = 1.0  # × median font size
 MIN_COLUMN_SHARE = 0.03  # of the page's characters, on each side of a gutter
 SPANNING = 0.8  # a segment wider than this share of the text area is not counted in gutter coverage
 PARAGRAPH_GAP = 0.75  # × font size of vertical space that ends a block
+LIST_GAP = 1.5  # × font size: entries of a bulleted list may stand this far apart
 SIZE_CHANGE = 0.15  # relative change of font size that ends a block
 BULLETS = ("-", "–", "—", "•", "·", "▪", "*")
 SENTENCE_ENDS = (".", "!", "?", ":", ";")
+LIST_CONTINUES = ("//", "/", ",", "-", "–", "+")  # a list entry cut after one of these goes on
 PAGE_RUN_ON_INDENT = 2.0  # × font size: the next page's line starts this close to the block's left edge
 MIN_BULLETS = 2
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
@@ -516,7 +518,14 @@ def _breaks(previous: Segment, segment: Segment) -> bool:
     size = max(previous.size, segment.size)
     if abs(previous.size - segment.size) > SIZE_CHANGE * size or previous.bold != segment.bold:
         return True
-    return segment.top - previous.bottom > PARAGRAPH_GAP * size
+    gap = segment.top - previous.bottom
+    if _bulleted(previous) and _bulleted(segment) and abs(previous.x0 - segment.x0) <= SIZE_CHANGE * size:
+        return gap > LIST_GAP * size  # a loosely spaced list is still one list
+    return gap > PARAGRAPH_GAP * size
+
+
+def _bulleted(line: Segment) -> bool:
+    return line.words[0].text.startswith(BULLETS)
 
 
 def _near_edge(line: Segment, following: Segment, right_edge: float) -> bool:
@@ -569,10 +578,23 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
     heads = [bool(_ITEM_HEAD.match(_text([line]))) for line in block]
     opens = [_opens_with_label(_text([line]), labels) for line in block]
     items = [head or label for head, label in zip(heads, opens, strict=True)] if sum(heads) >= MIN_BULLETS else opens
+    if sum(heads) >= MIN_BULLETS:  # a list of `Ente: ruoli` entries: a line goes on only when it must
+        is_list = False
+        wrapped = [
+            _must_go_on(_text([line]), _text([following]), labels) for line, following in itertools.pairwise(block)
+        ]
     return [
         " " if wrap and not item and (not is_list or labels.continues(_text([line]))) else "\n"
         for wrap, line, item in zip(wrapped, block, items[1:], strict=False)
     ]
+
+
+def _must_go_on(line: str, following: str, labels: Labels) -> bool:
+    """In a list of entries a line continues the one above when it opens in lower case or the
+    line above ends on a separator or a word that needs another (`Operatori //`, `di`); an
+    entry in capitals (`Imprese`, `Cittadini`) is an entry of its own."""
+    first = next((char for char in following if char.isalpha()), "")
+    return first.islower() or line.endswith(LIST_CONTINUES) or labels.continues(line)
 
 
 def _opens_with_label(text: str, labels: Labels) -> bool:
@@ -630,12 +652,14 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label)))
     styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
     label_starts: list[int] = []
+    heading_block: list[Segment] | None = None  # the heading's last block, while the heading may go on
     ending: tuple[list[Segment], float] | None = None  # the previous page's last block and its column's edge
     for page, body_size, edge, blocks in laid:
         for number, block in enumerate(blocks):
             if position:
                 runs_on = number == 0 and ending is not None and runs_on_next_page(*ending, block, is_label)
-                write(" " if runs_on else "\n\n")
+                list_on = number == 0 and ending is not None and list_goes_on(ending[0], block)
+                write(" " if runs_on else "\n" if list_on else "\n\n")
             block_start = position
             joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
@@ -656,14 +680,38 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
                     boxes.append(Box(position, end, page.number, word.x0, word.top, word.x1, word.bottom))
                     write(word.text)
             is_heading = page is pages[0] and block[0].size >= HEADING_RATIO * body_size
-            if is_heading and (heading is None or block[0].size > heading[2]):
+            if is_heading and heading_block is not None and _goes_on(heading_block, block):
+                heading = (heading[0], position, heading[2]) if heading else None  # a title wrapped past a band
+                heading_block = block
+            elif is_heading and (heading is None or block[0].size > heading[2]):
                 heading = (block_start, position, block[0].size)
+                heading_block = block
+            else:
+                heading_block = None
         if blocks:
             ending = (blocks[-1], edge(blocks[-1][-1]))
     address = printed_from(dropped)
     if address is None and lines:
         address = footer_address(lines[0])
     return LaidOut("".join(parts), boxes, heading[:2] if heading else None, address, label_starts)
+
+
+def _goes_on(heading: list[Segment], block: list[Segment]) -> bool:
+    """A block right under the heading, in its type and at its left edge, is the rest of it (a
+    title wrapped onto a line that a column gutter set apart)."""
+    last, first = heading[-1], block[0]
+    same_type = abs(last.size - first.size) <= SIZE_CHANGE * last.size and last.bold == first.bold
+    near = 0 <= first.top - last.bottom <= PARAGRAPH_GAP * last.size
+    return same_type and near and abs(first.x0 - heading[0].x0) <= PAGE_RUN_ON_INDENT * first.size
+
+
+def list_goes_on(block: list[Segment], following: list[Segment]) -> bool:
+    """A bulleted list at the foot of a page goes on at the top of the next: both open with a
+    bullet, in the same type, at the same left edge (one list, its entries one per line)."""
+    last, first = block[-1], following[0]
+    bullets = last.words[0].text.startswith(BULLETS) and first.words[0].text.startswith(BULLETS)
+    same_type = abs(last.size - first.size) <= SIZE_CHANGE * max(last.size, first.size) and last.bold == first.bold
+    return bullets and same_type and abs(first.x0 - last.x0) <= PAGE_RUN_ON_INDENT * first.size
 
 
 def runs_on_next_page(
@@ -674,7 +722,7 @@ def runs_on_next_page(
     punctuation), and the next page opens in the same type, at the block's left edge, with no
     label and no heading (a lone line that ends no sentence)."""
     last, first = block[-1], following[0]
-    if last.words[-1].text.endswith(SENTENCE_ENDS) or is_label(_text([first])):
+    if last.words[-1].text.endswith(SENTENCE_ENDS) or is_label(_text([first])) or _bulleted(first):
         return False
     if len(following) == 1 and not first.words[-1].text.endswith(SENTENCE_ENDS):
         return False
