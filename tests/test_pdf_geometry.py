@@ -269,3 +269,25 @@ def test_a_title_wrapped_onto_a_line_of_its_own_is_one_title() -> None:
     assert " ".join(laid.text[laid.title[0] : laid.title[1]].split()) == (
         "Biblioteche di comunità in Valsamoggia: una rete tra i municipi"
     )
+
+
+def test_what_stands_beside_a_title_over_two_lines_is_read_after_it() -> None:
+    def big(text: str, x: float, top: float) -> list[Word]:
+        found = []
+        for part in text.split():
+            found.append(Word(part, x, top, x + len(part) * 16, top + 18, 33.0, True, top + 16))
+            x += len(part) * 16 + 8
+        return found
+
+    words = big("PORTE APERTE: LA CASA DELLA SALUTE", 261, 42) + big("INCONTRA IL QUARTIERE", 262, 71)
+    words += _words("Nato nel:", 26, 47) + _words("Maggio 2015", 26, 57) + _words("A:", 26, 83)
+    for line in range(8):  # the page's columns: a sidebar, the text, a right column
+        words += _words("Fidenza (PR)" if line == 0 else "testo", 26, 93 + line * LEADING)
+        words += _words("testo della colonna centrale del racconto", 263, 130 + line * LEADING)
+        words += _words("colonna destra", 545, 130 + line * LEADING)
+    laid = lay_out([Page(1, 842, 595, words)], _labels())
+    assert laid.title is not None
+    assert (
+        " ".join(laid.text[laid.title[0] : laid.title[1]].split())
+        == "PORTE APERTE: LA CASA DELLA SALUTE INCONTRA IL QUARTIERE"
+    )

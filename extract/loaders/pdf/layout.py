@@ -334,12 +334,18 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
     narrow = [item for item in segments if columns[id(item)] is not None]
     forms = _label_columns(narrow, columns, is_label)
     blocks: list[list[Segment]] = []
+    heading_size = HEADING_RATIO * median(item.size for item in segments)
+    carried: list[Segment] = []
     for band in range(len(wide) + 1):
         upper = wide[band - 1].top if band else float("-inf")
         lower = wide[band].top if band < len(wide) else float("inf")
         if band:
             _add(blocks, wide[band - 1], wide[band - 2] if band > 1 else None)
-        inside = [item for item in narrow if upper <= item.top < lower]
+        inside = carried + [item for item in narrow if upper <= item.top < lower]
+        if band and band < len(wide) and _title_goes_on(wide[band - 1], wide[band], heading_size):
+            carried = inside  # what stands beside a title wrapped over lines is read after it
+            continue
+        carried = []
         lines = {
             column: sorted(_rejoin([item for item in inside if columns[id(item)] == column]), key=_top_left)
             for column in sorted({columns[id(item)] for item in inside})  # type: ignore[type-var]
@@ -358,6 +364,11 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
             blocks += _column_blocks(lines[column])
             index += 1
     return blocks
+
+
+def _title_goes_on(line: Segment, following: Segment, heading_size: float) -> bool:
+    """Two lines of a title across the columns, one under the other in the same large type."""
+    return line.size >= heading_size and not _breaks(line, following) and abs(line.x0 - following.x0) <= line.size
 
 
 def _label_columns(narrow: list[Segment], columns: dict[int, int | None], is_label: Labels) -> set[int]:
