@@ -1,8 +1,9 @@
 """Issue 5 benchmark: milliseconds per page of the PDF backends, in one run, on the cards, the
 printed schede and the third-party PDFs of `../shared/corpus/pdf/`, with the cards' F1 for each backend.
 
-- `pdfium` (the default): pypdfium2 characters -> words, then our layout (reading order);
-- `pdfplumber`: pdfplumber words, then the same layout;
+- `pdfium` (the default): the PDF loader a run uses: pypdfium2 characters -> words, our layout
+  (reading order, typography, furniture) with the label vocabulary, then the labelled fields;
+- `pdfplumber`: the same loader on pdfplumber's words;
 - `pdfplumber extract_text`: plain `page.extract_text()`, the peer: what a user would call first
   (it interleaves columns, so it gives no usable card).
 
@@ -23,20 +24,19 @@ import pdfplumber
 from extract.config import load_config
 from extract.evaluate import find_gold, load_output, score
 from extract.loaders.errors import LoadError
-from extract.loaders.pdf.backends import BACKENDS
-from extract.loaders.pdf.layout import lay_out
+from extract.loaders.pdf import load_pdf
 from extract.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 PDF_CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
 SETS = {"cards": PDF_CORPUS / "cards", "schede": PDF_CORPUS / "schede", "thirdparty": PDF_CORPUS / "thirdparty"}
 MAX_PAGES = 300
+CONFIG = load_config()
 
 
 def _ours(backend: str, data: bytes) -> int:
-    pages = BACKENDS[backend](data, MAX_PAGES)
-    lay_out(pages)
-    return len(pages)
+    """The PDF loader as a run uses it: parse, lay out with the label vocabulary, find the fields."""
+    return load_pdf(data, "bench", "bench.pdf", CONFIG, backend).n_pages or 0
 
 
 def _plain(data: bytes) -> int:
