@@ -8,8 +8,11 @@ phrase list that is always one wording short, so a label is matched in steps, fr
 1. the same text after folding (case, accents, spacing, a trailing colon);
 2. the same content words: function words (`di`, `del`, `nell'`) dropped, each word reduced to
    its stem by Italian inflection (the final vowel: `partecipanti` ~ `partecipante`,
-   `mesi` ~ `mese`): in order, then in any order (`Soggetto proponente (tipologia)`), then
-   without a parenthetical aside (`(stimate o effettive)`);
+   `mesi` ~ `mese`; signs and abbreviations spelled out, `%`, `N.`; a few synonyms of data,
+   `totale` ~ `complessivo`): in order, then in any order (`Soggetto proponente (tipologia)`),
+   then without a parenthetical aside (`(stimate o effettive)`), then the aside alone when it
+   names the label (`Decisione condivisa (codecisione)`), then without a generic head a known
+   label opens with (`Avvio del processo` of `Data avvio del processo`);
 3. the words they share: a known label's words all present, in order and from its first word,
    plus at most one more word that itself belongs to the label vocabulary and is no answer a
    field takes (`Data di avvio del percorso` has one word more than `Data di avvio`; `Stato di
@@ -66,6 +69,13 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         self._rules = dict(rules)
         self._function_words = frozenset(rules["function_words"])
         self._min_stem = int(rules["min_stem_length"])
+        self._signs: dict[str, str] = dict(rules.get("signs", {}))
+        self._synonyms: dict[str, str] = {}
+        self._synonyms = {
+            self._stems(word)[0]: self._stems(same)[0] for word, same in rules.get("synonyms", {}).items()
+        }
+        self._optional_heads: frozenset[str] = frozenset()
+        self._optional_heads = frozenset(self._stems(" ".join(rules.get("optional_heads", ()))))
         self._min_shared = int(rules["min_shared_words"])
         self._max_unshared = int(rules["max_unshared_words"])
         self._max_missing = int(rules["max_missing_words"])
@@ -75,6 +85,7 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         self._max_words = int(rules["max_label_words"])
         self._by_words: dict[tuple[str, ...], list[LabelSpec]] = {}
         self._by_word_set: dict[frozenset[str], list[LabelSpec]] = {}
+        self._by_headless: dict[tuple[str, ...], list[LabelSpec]] = {}
         self._known: list[tuple[tuple[str, ...], LabelSpec]] = []
         for spec in self._specs.values():
             core, aside = self.words(spec.label)
@@ -83,6 +94,8 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
                     self._by_words.setdefault(key, []).append(spec)
                     self._by_word_set.setdefault(frozenset(key), []).append(spec)
             self._known.append((core + aside, spec))
+            if core and core[0] in self._optional_heads and len(core) > self._min_shared:
+                self._by_headless.setdefault(core[1:], []).append(spec)  # `Avvio del processo`
         self._vocabulary_words = frozenset(word for words, _spec in self._known for word in words)
         self._matched: dict[str, LabelSpec | None] = {}
 
@@ -106,11 +119,12 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         return self._stems(_ASIDE.sub(" ", folded)), self._stems(aside)
 
     def _stems(self, text: str) -> tuple[str, ...]:
-        return tuple(
+        stems = (
             word[:-1] if len(word) >= self._min_stem and word[-1] in _VOWELS else word
             for word in _WORD.findall(text)
             if word not in self._function_words
         )
+        return tuple(self._synonyms.get(stem, stem) for stem in stems)
 
     def match(self, text: str) -> LabelSpec | None:
         """The vocabulary's label that `text` writes, or None when it is not a label."""
@@ -142,6 +156,10 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         return bool(words) and words[-1] not in self._function_words
 
     def _match_words(self, text: str, folded: str) -> LabelSpec | None:
+        for sign, word in self._signs.items():  # `% di cofinanziamento`, `N. partecipanti`
+            if text.casefold().startswith(sign):
+                text = word.capitalize() + text[len(sign) :]
+                folded = fold(text)
         if not self._may_be_label(text, folded):
             return None
         core, aside = self.words(text)
@@ -151,6 +169,8 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
             self._by_words.get(core + aside, []),
             self._by_word_set.get(frozenset(core + aside), []),  # `Soggetto proponente (tipologia)`
             self._by_words.get(core, []),
+            self._by_words.get(aside, []),  # `Decisione condivisa (codecisione)`: the aside names it
+            self._by_headless.get(core[1:] if core[0] in self._optional_heads else core, []),
         )
         for specs in candidates:
             if found := _agreed(specs):

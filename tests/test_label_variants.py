@@ -70,7 +70,14 @@ UNLISTED_WORDINGS = {
     "Soggetto proponente (tipologia)": "proposer_type",  # the same words in another order
     "PRESENZA FEMMINILE:": "women_presence",  # shortened, and ending in a colon as labels do
     "Ultima modifica:": "modified_date",
+    "Ultima modifica": "modified_date",  # `Data` is a generic head, colon or not
     "Prevalenza di genere:": "gender_prevalence",
+    "% di cofinanziamento": "cofinancing_pct",  # a sign spelled out
+    "N. partecipanti (stima)": "participants_count",  # an abbreviation
+    "Costo totale": "total_cost_eur",  # a synonym
+    "Avvio del processo": "start_date",  # without the generic head `Data`
+    "Conclusione del processo": "end_date",
+    "Decisione condivisa (codecisione)": "codecision",  # the aside names the label
 }
 
 NOT_LABELS = [
@@ -89,7 +96,8 @@ NOT_LABELS = [
     "Cofinanziamento altri soggetti Si",
     "Anno della certificazione Anno",  # two labels run together
     "Presenza femminile",  # shortened without a colon: a wrapped label's first line
-    "Ultima modifica",
+    "Responsabile del progetto",  # a project is not the process: no synonym
+    "Numero di telefono",
 ]
 
 

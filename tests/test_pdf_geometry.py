@@ -7,7 +7,18 @@ import pytest
 
 from extract.config import load_config
 from extract.loaders.pdf.backends import Page, Word
-from extract.loaders.pdf.layout import Labels, Segment, gutters, label_cells, lay_out, segments_of, value_cells, zones
+from extract.loaders.pdf.layout import (
+    Labels,
+    Segment,
+    _names,
+    gutters,
+    label_cells,
+    lay_out,
+    segments_of,
+    title_of,
+    value_cells,
+    zones,
+)
 from extract.text import fold
 
 SIZE = 9.0
@@ -291,3 +302,14 @@ def test_what_stands_beside_a_title_over_two_lines_is_read_after_it() -> None:
         " ".join(laid.text[laid.title[0] : laid.title[1]].split())
         == "PORTE APERTE: LA CASA DELLA SALUTE INCONTRA IL QUARTIERE"
     )
+
+
+def test_a_big_number_is_no_title_and_the_printed_page_title_breaks_a_tie() -> None:
+    text = "Osservatorio Partecipazione\n\n220 persone\n\nCorti aperte nel centro storico"
+    headings = [(0, 27, 18.7), (29, 40, 46.0), (42, 73, 18.7)]
+    laid_words = _words("220 persone", 40, 100)
+    assert not _names([Segment(laid_words, page=1)])
+    named = [heading for heading in headings if heading[1] != 40]
+    printed = ["Corti aperte nel centro storico – Osservatorio Partecipazione"]
+    assert title_of(named, text, printed) == (42, 73)  # the page title the browser printed
+    assert title_of(named, text, []) == (0, 27)  # else the first in the largest type

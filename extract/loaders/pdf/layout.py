@@ -38,6 +38,10 @@ RECENT_ROWS = 3  # rows a word may still join (columns interleave their baseline
 HEADING_RATIO = 1.3  # a block in type this much larger than the page's text is a heading: its lines join
 KICKER_RATIO = 1.6  # type this much larger beside small type on one row is another text (small caps are less)
 MAX_HEADING_LINES = 4
+TITLE_SIZE_TIE = 0.5  # points: headings this close in size are in one type
+MIN_TITLE_WORDS = 2
+PRINTED_TITLE_SHARE = 0.6  # of a heading's words in the print header's title line: it is the title
+MIN_TITLE_LETTERS = 3  # a heading with fewer letters than this (beyond its digits) names nothing
 MIN_PARAGRAPH_LINES = 3  # lines enough for a block's own right edge to show where its text wraps
 MIN_FORM_ROWS = 3  # a label column needs this many labels
 MAX_LABEL_LINES = 4  # a label wraps over at most this many lines
@@ -638,7 +642,6 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     parts: list[str] = []
     boxes: list[Box] = []
     position = 0
-    heading: tuple[int, int, float] | None = None
 
     def write(text: str) -> None:
         nonlocal position
@@ -663,7 +666,8 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label)))
     styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
     label_starts: list[int] = []
-    heading_block: list[Segment] | None = None  # the heading's last block, while the heading may go on
+    headings: list[tuple[int, int, float]] = []  # (start, end, size) of the first page's headings
+    heading_block: list[Segment] | None = None  # the last heading's last block, while it may go on
     ending: tuple[list[Segment], float] | None = None  # the previous page's last block and its column's edge
     for page, body_size, edge, blocks in laid:
         for number, block in enumerate(blocks):
@@ -690,12 +694,12 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
                     end = position + len(word.text)
                     boxes.append(Box(position, end, page.number, word.x0, word.top, word.x1, word.bottom))
                     write(word.text)
-            is_heading = page is pages[0] and block[0].size >= HEADING_RATIO * body_size
+            is_heading = page is pages[0] and block[0].size >= HEADING_RATIO * body_size and _names(block)
             if is_heading and heading_block is not None and _goes_on(heading_block, block):
-                heading = (heading[0], position, heading[2]) if heading else None  # a title wrapped past a band
+                headings[-1] = (headings[-1][0], position, headings[-1][2])  # a title wrapped past a band
                 heading_block = block
-            elif is_heading and (heading is None or block[0].size > heading[2]):
-                heading = (block_start, position, block[0].size)
+            elif is_heading:
+                headings.append((block_start, position, block[0].size))
                 heading_block = block
             else:
                 heading_block = None
@@ -704,7 +708,32 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     address = printed_from(dropped)
     if address is None and lines:
         address = footer_address(lines[0])
-    return LaidOut("".join(parts), boxes, heading[:2] if heading else None, address, label_starts)
+    text = "".join(parts)
+    return LaidOut(text, boxes, title_of(headings, text, dropped), address, label_starts)
+
+
+def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[str]) -> tuple[int, int] | None:
+    """The first page's heading in its largest type; of several in that type (a site's name and
+    the page's title), the one the browser printed as the page's title, else the first."""
+    if not headings:
+        return None
+    largest = max(size for _start, _end, size in headings)
+    tied = [(start, end) for start, end, size in headings if size >= largest - TITLE_SIZE_TIE]
+    best, most = tied[0], 0
+    for start, end in tied:  # the most words shared with a printed title line (which may add the site's name)
+        words = text[start:end].lower().split()
+        for line in printed:
+            shared = sum(word in set(line.lower().split()) for word in words)
+            if len(words) >= MIN_TITLE_WORDS and shared >= PRINTED_TITLE_SHARE * len(words) and shared > most:
+                best, most = (start, end), shared
+    return best
+
+
+def _names(block: list[Segment]) -> bool:
+    """A title names something: more letters than digits (the big `220 persone` of a card's
+    numbers is no title)."""
+    text = _text(block)
+    return sum(char.isalpha() for char in text) > 2 * sum(char.isdigit() for char in text) + MIN_TITLE_LETTERS
 
 
 def _goes_on(heading: list[Segment], block: list[Segment]) -> bool:
