@@ -26,6 +26,8 @@ _ITEM = re.compile(r"[^;]+")
 NEGOTIATION_TABLE = "negotiation_table"
 MIN_TABLE_ITEMS = 2
 MAX_TABLE_ITEM = 160
+_ENTRY_HEAD = re.compile(r"^[-–•*·▪]?\s*[^\W\d_][^:.]{0,60}:\s")  # `Comune di X: …`
+_ROLES_ASIDE = re.compile(r"\(([^()]+)\)\s*[.;]?$")  # `Ausl di Piacenza (operatori)`
 MAX_SIZE_WORDS = 3  # `circa 250`; a longer value is a list (`Terzo settore` would read as 3)
 
 
@@ -61,17 +63,29 @@ def _row(text: str, body: str, organisation: str, roles: list[str], start: int, 
     return Mention("actors", text[start:end], value, start, end, NAME, CONFIDENCE)
 
 
+def _is_entry_list(lines: list[tuple[str, int]]) -> bool:
+    """Lines that are a list of entries, one per line (`Comune di X: amministratori // dirigenti`,
+    `Ausl (operatori)`, `Comitati di cittadini`), not prose: several short lines, none a sentence."""
+    return len(lines) >= MIN_TABLE_ITEMS and all(
+        (len(line) <= MAX_TABLE_ITEM and not line.rstrip().endswith(".")) or _ENTRY_HEAD.match(line)
+        for line, _start in lines
+    )
+
+
 def _entries(line: str, line_start: int, body: str) -> list[tuple[int, int, int | None]]:
     """(start, end, roles start or None) of each entry of a list line.
 
-    A card's line is one entry, `Org: Role // Role` or `Org // Org // Org`; a negotiation
-    table is written as prose items separated by `;` (`amministratori e operatori del Comune
-    di X; Ausl di Y; scuole`), each naming organisations and the roles that sit for them.
+    A card's line is one entry, `Org: Role // Role`, `Org (Role, Role)` or `Org // Org // Org`,
+    and so is each line of a negotiation table written as a list of such lines; a negotiation
+    table in prose separates its items by `;` (`amministratori e operatori del Comune di X; Ausl
+    di Y; scuole`), each naming organisations and the roles that sit for them.
     """
     if body != NEGOTIATION_TABLE:
         stripped = _BULLET.sub("", line)
         start = line_start + len(line) - len(stripped)
         head, colon, _tail = stripped.partition(":")
+        if not colon and (aside := _ROLES_ASIDE.search(stripped)):  # `Ausl di Piacenza (operatori)`
+            return [(start, start + len(stripped), start + aside.start() + 1)]
         return [(start, start + len(stripped), start + len(head) + 1 if colon else None)]
     items = [match for match in _ITEM.finditer(line) if match.group(0).strip()]
     if len(items) < MIN_TABLE_ITEMS or any(len(match.group(0)) > MAX_TABLE_ITEM for match in items):
@@ -91,10 +105,12 @@ def extract_actors(document: Document, resources: Resources) -> list[Mention]:
         )  # `: 12`, `: circa 250`
         list_start = item.value_start + len(inline) if is_size else item.value_start
         seen: set[str] = set()
-        for line, line_start in _list_lines(text, list_start, block_end):
-            for start, end, roles_start in _entries(line, line_start, body):
+        lines = _list_lines(text, list_start, block_end)
+        shape = "entries" if body == NEGOTIATION_TABLE and _is_entry_list(lines) else body
+        for line, line_start in lines:
+            for start, end, roles_start in _entries(line, line_start, shape):
                 roles = _roles(resources, text, roles_start, end) if roles_start is not None else []
-                organisations_end = end if body == NEGOTIATION_TABLE or roles_start is None else roles_start - 1
+                organisations_end = end if shape == NEGOTIATION_TABLE or roles_start is None else roles_start - 1
                 for organisation, org_start, org_end in _organisations(resources, text, start, organisations_end):
                     if organisation not in seen:
                         seen.add(organisation)

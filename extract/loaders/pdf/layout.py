@@ -598,6 +598,9 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         wrapped = [
             _must_go_on(_text([line]), _text([following]), labels) for line, following in itertools.pairwise(block)
         ]
+    closed = [_text([line]).endswith(")") for line in block]  # `Ausl di Piacenza (operatori)`
+    if sum(closed) >= MIN_BULLETS:  # entries that each end with their roles in parentheses
+        items = [False, *closed[:-1]]
     return [
         " " if wrap and not item and (not is_list or labels.continues(_text([line]))) else "\n"
         for wrap, line, item in zip(wrapped, block, items[1:], strict=False)

@@ -1,0 +1,52 @@
+"""Who sits at a scheda's negotiation table, when the table is written as a list of entries (one
+per line: `Ente: ruoli // ruoli`, `Ente (ruoli, ruoli)`, or an entry alone), as printed schede
+and other sites write it; prose about the table gives no rows. Expectations written by hand."""
+
+from __future__ import annotations
+
+from extract.config import load_config
+from extract.extractors import Resources, load_all
+from extract.loaders.text_loader import load_text
+
+CONFIG = load_config()
+RESOURCES = Resources.build(CONFIG)
+EXTRACTORS = load_all()
+
+
+def _actors(body: str) -> set[tuple[str, tuple[str, ...]]]:
+    head = "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\n"
+    text = f"{head}Tavolo di Negoziazione\n{body}\n\nIndirizzo\nVia Roma 1\n"
+    document = load_text(text.encode(), "test", "test.txt", CONFIG)
+    document.doc_type = "scheda"
+    return {
+        (mention.value["organisation"], tuple(mention.value["roles"]))
+        for mention in EXTRACTORS.get("actors.v1")(document, RESOURCES)
+        if mention.value["body"] == "negotiation_table"
+    }
+
+
+def test_entries_with_their_roles_after_a_colon() -> None:
+    found = _actors(
+        "Comune di Faenza: amministratori // dirigenti\nAusl della Romagna: operatori\nTerzo settore: volontari"
+    )
+    assert found == {
+        ("comune", ("amministratori", "dirigenti")),
+        ("ausl", ("operatori",)),
+        ("terzo_settore", ("volontari",)),
+    }
+
+
+def test_entries_with_their_roles_in_parentheses_and_an_entry_alone() -> None:
+    found = _actors(
+        "Comune di Carpi (amministratori, dirigenti)\nAzienda USL di Modena (operatori)\nComitati di cittadini"
+    )
+    assert found == {("comune", ("amministratori", "dirigenti")), ("ausl", ("operatori",)), ("cittadini", ())}
+
+
+def test_prose_about_the_table_gives_no_rows() -> None:
+    prose = (
+        "Il Tavolo sarà convocato in apertura per condividere il programma e al termine di ciascuna fase per "
+        "verificare l'andamento del percorso con il Comune e l'Ausl.\n"
+        "Le sedute sono verbalizzate dallo staff di progetto e pubblicate sul sito del Comune entro pochi giorni."
+    )
+    assert _actors(prose) == set()
