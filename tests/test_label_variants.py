@@ -95,7 +95,7 @@ NOT_LABELS = [
     "Stato di avanzamento Progetto",  # a label with its value (an answer) on its line
     "Cofinanziamento altri soggetti Si",
     "Anno della certificazione Anno",  # two labels run together
-    "Presenza femminile",  # shortened without a colon: a wrapped label's first line
+    "Cabina di regia",  # shortened without a colon: a wrapped label's first line
     "Responsabile del progetto",  # a project is not the process: no synonym
     "Numero di telefono",
 ]

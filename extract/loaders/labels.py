@@ -71,6 +71,8 @@ def _label_lines(
         if not line:
             continue
         numbering = _NUMBERING.match(line)
+        if numbering and len(line) <= longest and labels.match(line):
+            numbering = None  # `N. partecipanti`: an abbreviation of the label, not a numbering
         bare = line[numbering.end() :] if numbering else line
         if len(bare) <= longest and (spec := labels.match(bare)):
             found.append(_Found(index, bare, start + (numbering.end() if numbering else 0), None, spec.key))
