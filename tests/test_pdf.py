@@ -63,9 +63,11 @@ def test_pdf_cards_reach_the_bars(corpus_tables: dict[str, pd.DataFrame]) -> Non
 # `documents.observatory_id` (issue 14) is annotated but not extracted yet and is left out.
 PRINTED_AND_DESIGNED = {
     "cards_design_dev": (3, 0.98),
-    "heldout_cards_design": (5, 0.92),
+    "heldout_cards_design": (5, 0.97),
     "pdf_print_dev": (4, 0.95),
-    "heldout_pdf_print": (6, 0.90),
+    "heldout_pdf_print": (6, 0.97),
+    "holdout_pdf_final": (9, 0.92),
+    "holdout_pdf_third": (6, 0.77),  # held out, never tuned on: guards only against a loss
 }
 
 
