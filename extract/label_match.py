@@ -41,6 +41,7 @@ _ASIDE = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[a-z0-9]+")
 _VOWELS = "aeiou"
 _SENTENCE_PUNCT = re.compile(r"[:;.!?]")
+MAX_GLOSSED_WORDS = 3  # `Decisione condivisa (codecisione)`: a short label glossed by the listed one
 MATCH_CACHE = 65536  # distinct texts remembered per vocabulary before the memo starts again
 
 
@@ -165,11 +166,13 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         core, aside = self.words(text)
         if not self._min_shared <= len(core) <= self._max_words or len(set(core)) < len(core):
             return None  # one word or a sentence; or a word twice, as two labels run together
+        # the aside names the label only when it closes a short text, as a label's gloss does
+        names_by_aside = text.rstrip().rstrip(":").endswith(")") and len(core) <= MAX_GLOSSED_WORDS
         candidates = (
             self._by_words.get(core + aside, []),
             self._by_word_set.get(frozenset(core + aside), []),  # `Soggetto proponente (tipologia)`
             self._by_words.get(core, []),
-            self._by_words.get(aside, []),  # `Decisione condivisa (codecisione)`: the aside names it
+            self._by_words.get(aside, []) if names_by_aside else [],  # `Decisione condivisa (codecisione)`
             self._by_headless.get(core[1:] if core[0] in self._optional_heads else core, []),
         )
         for specs in candidates:

@@ -98,6 +98,7 @@ NOT_LABELS = [
     "Cabina di regia",  # shortened without a colon: a wrapped label's first line
     "Responsabile del progetto",  # a project is not the process: no synonym
     "Numero di telefono",
+    "Ne fanno parte Anna Riva (referente) e Paolo Serra.",  # an aside inside a sentence names nothing
 ]
 
 
