@@ -71,17 +71,16 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         self._function_words = frozenset(rules["function_words"])
         self._min_stem = int(rules["min_stem_length"])
         self._signs: dict[str, str] = dict(rules.get("signs", {}))
-        self._synonyms: dict[str, str] = {}
+        self._synonyms: dict[str, str] = {}  # empty while the synonyms' own stems are taken
         self._synonyms = {
             self._stems(word)[0]: self._stems(same)[0] for word, same in rules.get("synonyms", {}).items()
         }
-        self._optional_heads: frozenset[str] = frozenset()
         self._optional_heads = frozenset(self._stems(" ".join(rules.get("optional_heads", ()))))
         self._min_shared = int(rules["min_shared_words"])
         self._max_unshared = int(rules["max_unshared_words"])
         self._max_missing = int(rules["max_missing_words"])
         # answers a field takes (`Sì`, `No`, `Concluso`, `Progetto`): a label printed with its
-        # value on its line (`Stato di avanzamento Progetto`) is no longer label
+        # value on its line (`Stato di avanzamento Progetto`) is no label
         self._answers = frozenset(stem for words in rules.get("value_words", ()) for stem in self._stems(words))
         self._max_words = int(rules["max_label_words"])
         self._by_words: dict[tuple[str, ...], list[LabelSpec]] = {}
