@@ -4,7 +4,7 @@ page the document was printed from."""
 
 from __future__ import annotations
 
-from extract.loaders.pdf.furniture import footer_address, furniture, is_furniture, printed_from
+from extract.loaders.pdf.furniture import Placed, footer_address, furniture, is_furniture, overlay, printed_from
 
 HEADING = 14.0
 
@@ -68,3 +68,59 @@ def test_a_one_page_print_gives_the_address_alone_in_its_last_rows() -> None:
     page = _page(1, [("Testo con https://altro.example/link nel mezzo", 300.0, 9.0)])
     assert footer_address(page) == "https://example.org/scheda-processo/1407"
     assert footer_address([("Testo con https://altro.example/link", 300.0, 9.0), ("Fine", 400.0, 9.0)]) is None
+
+
+def _placed(text: str, x0: float, top: float, size: float = 9.0) -> list[Placed]:
+    """Words of one line from x0, 5 points apart per character."""
+    words, x = [], x0
+    for word in text.split():
+        words.append(Placed(word, x, top, x + 5 * len(word), top + size * 0.8))
+        x += 5 * (len(word) + 1)
+    return words
+
+
+BANNER = "Questo sito usa cookie tecnici"
+
+
+def test_a_box_fixed_over_the_text_of_every_page_is_dropped_with_its_buttons() -> None:
+    first = [
+        *_placed("Carta di identità", 40, 20),  # the page's top line
+        *_placed("Stato di avanzamento", 40, 100),
+        *_placed(BANNER, 40, 103),  # the banner's line falls between the text's lines
+        *_placed("Concluso", 40, 112),
+        *_placed("Accetta Rifiuta", 200, 112),  # buttons printed on the first page only, on its baseline
+        *_placed("Fine", 40, 300),
+    ]
+    second = [*_placed("Tavolo di negoziazione", 40, 60), *_placed(BANNER, 40, 103), *_placed("Il TdN", 40, 200)]
+    dropped = overlay([first, second])
+    assert {first[index].text for index in dropped[0]} == {*BANNER.split()}  # not the buttons: another baseline
+    assert {second[index].text for index in dropped[1]} == {*BANNER.split()}
+
+
+def test_buttons_on_the_banners_own_baseline_go_with_it() -> None:
+    banner = [*_placed(BANNER, 40, 103), *_placed("Maggiori informazioni", 120, 115)]
+    buttons = [Placed("Accetta", 40, 113, 75, banner[-1].baseline)]  # larger type, the same baseline
+    text = _placed("il testo della pagina va avanti per righe e righe", 40, 200)
+    first = [*_placed("Testo", 40, 60), *banner, *buttons, *text]
+    second = [*_placed("Pagina due", 40, 60), *banner, *text[:-1]]
+    assert "Accetta" in {first[index].text for index in overlay([first, second])[0]}
+
+
+def test_header_strips_footers_and_single_pages_are_no_overlay() -> None:
+    """A strip at the page's edge (the card's title and date) is left to `furniture`; one page
+    repeats nothing; a word repeated alone on its row is a coincidence (`Si` in a form)."""
+    header = "Piazze che curano Community Lab"
+    first = [*_placed(header, 40, 20), *_placed("Si", 300, 150), *_placed("Testo uno", 40, 150)]
+    second = [*_placed(header, 40, 20), *_placed("Si", 300, 150), *_placed("Testo due", 40, 90)]
+    second.append(Placed("altro", 40, 400, 60, 407))
+    assert overlay([first, second]) == [set(), set()]
+    assert overlay([first]) == [set()]
+
+
+def test_a_copy_of_the_same_page_is_not_all_overlay() -> None:
+    page = [
+        *_placed("Uno due tre", 40, 20),
+        *_placed("quattro cinque sei", 40, 100),
+        *_placed("fine del testo", 40, 200),
+    ]
+    assert overlay([page, list(page)]) == [set(), set()]

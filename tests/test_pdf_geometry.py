@@ -313,3 +313,23 @@ def test_a_big_number_is_no_title_and_the_printed_page_title_breaks_a_tie() -> N
     printed = ["Corti aperte nel centro storico – Osservatorio Partecipazione"]
     assert title_of(named, text, printed) == (42, 73)  # the page title the browser printed
     assert title_of(named, text, []) == (0, 27)  # else the first in the largest type
+
+
+def test_a_whole_label_on_its_own_line_is_not_wrapped_into_its_neighbours() -> None:
+    """Label and value in one type, one line each: a label that is its block's longest line ends
+    before a value that opens in capitals, and a value that is ends before the next label; a
+    line that goes on in lower case is still wrapped text."""
+    blocks = [
+        ["Stato di avanzamento", "Concluso", "Logo"],
+        ["Natura Processo", "Processo certificato non finanziato", "Anno della certificazione", "2022"],
+    ]
+    words, top = [], 100.0
+    for block in blocks:
+        for text in block:
+            words += _words(text, 40, top)
+            top += LEADING
+        top += 3 * LEADING
+    assert lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") == [*blocks[0], "", *blocks[1]]
+    prose = ["Tavolo di negoziazione", "e associazioni"]
+    words = [word for number, text in enumerate(prose) for word in _words(text, 40, 100 + number * LEADING)]
+    assert lay_out([Page(1, 595, 842, words)], _labels()).text == " ".join(prose)

@@ -6,17 +6,24 @@ the same height among the first or last rows of every page of a document of two 
 (a form's values repeat heights and short texts on every page too: `Si`, a year). The text of a
 document's heading (its largest type) is never furniture. The first furniture that is a web
 address is the page the document was printed from (on a one-page print, a web address alone in
-its last rows). Pure functions over segments, tested on hand-built boxes.
+its last rows). A box fixed on the screen (a cookie banner, a "back to top" bar) prints on every
+page at the same place over the text, its words interleaved with the text's rows: words that stand
+at the same place on every page, several to a row, are dropped before rows are built. Pure
+functions over segments and words, tested on hand-built boxes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 MIN_PAGES = 2  # one page repeats nothing
 SAME_PLACE = 3.0  # points: furniture stands this close to the same height on every page
 MARGIN_ROWS = 2  # furniture is among the first or the last rows of a page, never amid its text
+MIN_OVERLAY_WORDS = 2  # words on one row that repeat on every page: a fixed box, not a coincidence
+SAME_BASELINE = 0.5  # points: words of one text line share their baseline to within this
+MAX_OVERLAY_SHARE = 0.5  # of a page's words: pages that repeat more are copies, not furniture
 _DIGITS = re.compile(r"\d+")
 _URL = re.compile(r"https?://\S+")
 
@@ -41,6 +48,77 @@ def furniture(pages: Sequence[Sequence[tuple[str, float, float]]], heading_size:
                 keys |= {key, (key[0], key[1] - 1), (key[0], key[1] + 1)}  # a band edge between two pages
         shared = keys if shared is None else shared & keys
     return shared or set()
+
+
+class Placed(NamedTuple):
+    """What repetition needs of a word: its text and where it stands."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    baseline: float
+
+
+def _place_key(word: Placed) -> tuple[str, int, int]:
+    return word.text, round(word.x0 / SAME_PLACE), round(word.top / SAME_PLACE)
+
+
+def _keys_near(word: Placed) -> set[tuple[str, int, int]]:
+    """The word's key and its neighbours' (a band edge between two pages)."""
+    text, column, row = _place_key(word)
+    return {(text, column + dx, row + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+
+
+def overlay(pages: Sequence[Sequence[Placed]]) -> list[set[int]]:
+    """For each page, the indexes of its words that a fixed box prints over the text: the same
+    word at the same place on all pages, at least MIN_OVERLAY_WORDS to a row, and on some page
+    with the text above and below it (a header strip or a footer, which hold the title and the
+    date, stand at the page's edge and are left to `furniture`); with them, the words of one page
+    on their baselines within their width (the box's buttons, printed once)."""
+    if len(pages) < MIN_PAGES:
+        return [set() for _ in pages]
+    shared = set.intersection(*(set().union(set(), *map(_keys_near, words)) for words in pages))
+    candidates = [_repeated_rows(words, shared) for words in pages]
+    amid: set[tuple[str, int, int]] = set()
+    for words, found in zip(pages, candidates, strict=True):
+        tops = sorted(word.top for index, word in enumerate(words) if index not in found)
+        for index in found:
+            if tops and tops[0] < words[index].top - SAME_PLACE and tops[-1] > words[index].top + SAME_PLACE:
+                amid |= _keys_near(words[index])
+    found_pages = []
+    for words, found in zip(pages, candidates, strict=True):
+        fixed = {index for index in found if _place_key(words[index]) in amid}
+        fixed |= _on_their_lines(words, fixed)
+        found_pages.append(fixed if len(fixed) <= MAX_OVERLAY_SHARE * len(words) else set())
+    return found_pages
+
+
+def _repeated_rows(words: Sequence[Placed], shared: set[tuple[str, int, int]]) -> set[int]:
+    """Indexes of the page's words found on every page, where a row holds enough of them."""
+    repeated = [index for index, word in enumerate(words) if _place_key(word) in shared]
+    per_row: dict[int, int] = {}
+    for index in repeated:
+        row = _place_key(words[index])[2]
+        per_row[row] = per_row.get(row, 0) + 1
+    return {
+        index
+        for index in repeated
+        if sum(per_row.get(_place_key(words[index])[2] + dy, 0) for dy in (-1, 0, 1)) >= MIN_OVERLAY_WORDS
+    }
+
+
+def _on_their_lines(words: Sequence[Placed], fixed: set[int]) -> set[int]:
+    """Words on the very baseline of a fixed box's words and within the box's width."""
+    if not fixed:
+        return set()
+    left, right = min(words[index].x0 for index in fixed), max(words[index].x1 for index in fixed)
+    baselines = {round(words[index].baseline / SAME_BASELINE) for index in fixed}
+    return {
+        index
+        for index, word in enumerate(words)
+        if left <= word.x0 and word.x1 <= right and round(word.baseline / SAME_BASELINE) in baselines
+    }
 
 
 def is_furniture(text: str, top: float, keys: set[tuple[str, int]]) -> bool:

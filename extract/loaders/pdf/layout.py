@@ -27,7 +27,14 @@ from itertools import accumulate
 from statistics import median
 
 from extract.loaders.pdf.backends import Page, Word
-from extract.loaders.pdf.furniture import footer_address, furniture, is_furniture, printed_from
+from extract.loaders.pdf.furniture import (
+    Placed,
+    footer_address,
+    furniture,
+    is_furniture,
+    overlay,
+    printed_from,
+)
 from extract.loaders.pdf.typography import inner_labels, label_styles, value_start
 
 ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
@@ -601,10 +608,23 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
     closed = [_text([line]).endswith(")") for line in block]  # `Ausl di Piacenza (operatori)`
     if sum(closed) >= MIN_BULLETS:  # entries that each end with their roles in parentheses
         items = [False, *closed[:-1]]
+    wrapped = [
+        wrap and not _closes_label(line, following, labels)
+        for wrap, (line, following) in zip(wrapped, itertools.pairwise(block), strict=True)
+    ]
     return [
         " " if wrap and not item and (not is_list or labels.continues(_text([line]))) else "\n"
         for wrap, line, item in zip(wrapped, block, items[1:], strict=False)
     ]
+
+
+def _closes_label(line: Segment, following: Segment, labels: Labels) -> bool:
+    """A whole label on a line of its own is not wrapped text, however far its line reaches: it
+    ends where the next line opens like a value (`Stato di avanzamento` / `Concluso`), and a value
+    ends before the next line that is a whole label (`… non finanziato` / `Anno della
+    certificazione`)."""
+    first = _text([following])[:1]
+    return bool(first) and not first.islower() and (labels(_text([line])) or labels(_text([following])))
 
 
 def _must_go_on(line: str, following: str, labels: Labels) -> bool:
@@ -652,6 +672,13 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         position += len(text)
 
     laid: list[tuple[Page, float, Callable[[Segment], float], list[list[Segment]]]] = []
+    fixed = overlay(
+        [[Placed(word.text, word.x0, word.top, word.x1, word.baseline) for word in page.words] for page in pages]
+    )
+    pages = [
+        page._replace(words=tuple(word for index, word in enumerate(page.words) if index not in drop)) if drop else page
+        for page, drop in zip(pages, fixed, strict=True)
+    ]
     by_page = [(page, segments) for page in pages if (segments := segments_of(page))]
     lines = [[(_text([item]), item.top, item.size) for item in segments] for _page, segments in by_page]
     repeated = furniture(lines, HEADING_RATIO * _body_size(by_page[0][1])) if by_page else set()
