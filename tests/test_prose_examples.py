@@ -250,6 +250,20 @@ def test_published_date_from_the_article_date_line_and_the_card_footer() -> None
     assert _dates(card, "card")["published_date"] == date(2016, 3, 3)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Laboratorio regionale Community Lab · Modena, 9 maggio 2019", date(2019, 5, 9)),
+        ("Edizione 2019 | pubblicata il 9 maggio 2019", date(2019, 5, 9)),
+        ("Community Lab · dal 9 maggio 2019 al 3 giugno 2019", None),  # a period, not a date line
+        ("Incontro del 9 maggio 2019 · sala civica", None),
+    ],
+)
+def test_a_colophon_line_gives_its_date_after_the_last_separator(line: str, expected: date | None) -> None:
+    card = f"TITOLO\n\nNato nel: 2014\n\nTesto.\n\n{line}\n"
+    assert _dates(card, "card").get("published_date") == expected
+
+
 def test_article_header_glued_on_one_line() -> None:
     text = (
         "Titolo dell'articolo\nGiu 3 2020\n\nSottotitolo.\n\n"

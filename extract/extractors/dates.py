@@ -168,11 +168,19 @@ def _role(window: str, rules: _DateRules) -> str | None:
     return best[2] if best else None
 
 
+_SEPARATOR = re.compile(r"\s[·•|–—]\s")  # parts of a colophon line: `Edizione · Luogo, data`
+
+
 def _whole_line_date(line: str, rules: _DateRules) -> tuple[str, tuple[int, int, DateValue]] | None:
     """(the date's text, its span in it and value) when a line is one full date, possibly after
     a publication word or a place (`Pubblicato il 9 giugno 2016`, `Bologna, 23 novembre 2016`)."""
-    prefix = rules.line_prefix.match(line)
-    for bare in (line, line[prefix.end() :] if prefix else None):
+    parts = _SEPARATOR.split(line)
+    tails = [line] if len(parts) == 1 else [line, parts[-1]]  # `Community Lab · Bologna, 14 novembre 2017`
+    candidates = []
+    for tail in tails:
+        prefix = rules.line_prefix.match(tail)
+        candidates += [tail, tail[prefix.end() :] if prefix else None]
+    for bare in candidates:
         if not bare:
             continue
         found = find_dates(bare, rules.parser)

@@ -78,8 +78,9 @@ def overlay(pages: Sequence[Sequence[Placed]]) -> list[set[int]]:
     on their baselines within their width (the box's buttons, printed once)."""
     if len(pages) < MIN_PAGES:
         return [set() for _ in pages]
-    shared = set.intersection(*(set().union(set(), *map(_keys_near, words)) for words in pages))
-    candidates = [_repeated_rows(words, shared) for words in pages]
+    common = set.intersection(*({word.text for word in words} for words in pages))
+    page_keys = [{_place_key(word) for word in words if word.text in common} for words in pages]
+    candidates = [_repeated_rows(words, _on_every_page(words, own, page_keys)) for own, words in enumerate(pages)]
     amid: set[tuple[str, int, int]] = set()
     for words, found in zip(pages, candidates, strict=True):
         tops = sorted(word.top for index, word in enumerate(words) if index not in found)
@@ -94,9 +95,19 @@ def overlay(pages: Sequence[Sequence[Placed]]) -> list[set[int]]:
     return found_pages
 
 
-def _repeated_rows(words: Sequence[Placed], shared: set[tuple[str, int, int]]) -> set[int]:
-    """Indexes of the page's words found on every page, where a row holds enough of them."""
-    repeated = [index for index, word in enumerate(words) if _place_key(word) in shared]
+def _on_every_page(words: Sequence[Placed], own: int, page_keys: list[set[tuple[str, int, int]]]) -> list[int]:
+    """Indexes of the page's words that every other page holds at the same place."""
+    others = [keys for number, keys in enumerate(page_keys) if number != own]
+    own_keys = page_keys[own]
+    return [
+        index
+        for index, word in enumerate(words)
+        if _place_key(word) in own_keys and all(not keys.isdisjoint(_keys_near(word)) for keys in others)
+    ]
+
+
+def _repeated_rows(words: Sequence[Placed], repeated: list[int]) -> set[int]:
+    """Of the page's words found on every page, those on rows that hold enough of them."""
     per_row: dict[int, int] = {}
     for index in repeated:
         row = _place_key(words[index])[2]

@@ -56,8 +56,13 @@ LABEL_WRAP_GAP = 1.5  # × font size: lines this close make one label when the v
 FORM_LABEL_SHARE = 0.6  # and this share of its entries must be known labels
 SEGMENT_GAP = 0.8  # × font size: a wider gap between two words on a row starts a new segment
 ZONE_GAP = 2.5  # × median font size of empty space across the whole page starts a new zone
+CAPTION_GAP_RATIO = 0.5  # a label this much nearer the block above than the one below is its caption
+MAX_BAND_CUTS = 3  # of a zone's bands of space, the widest this many are tried as a change of columns
+BAND_GAP = 1.5  # × median font size of empty space where the columns change starts a new zone
 GUTTER_COVERAGE = 0.2  # a gutter is covered by at most this share of the busiest x position
 MIN_GUTTER = 1.0  # × median font size
+MIN_COLUMN_ROWS = 2  # rows with text on each side of a gutter that changes the columns of a zone
+# (the word spaces of one justified line of a title are no change of columns)
 MIN_COLUMN_SHARE = 0.03  # of the page's characters, on each side of a gutter
 SPANNING = 0.8  # a segment wider than this share of the text area is not counted in gutter coverage
 PARAGRAPH_GAP = 0.75  # × font size of vertical space that ends a block
@@ -210,14 +215,16 @@ def _rejoin(segments: list[Segment]) -> list[Segment]:
     return [Segment(words, segments[0].page, row) for row, runs in by_row.items() for words in runs]
 
 
-def gutters(segments: list[Segment]) -> list[tuple[float, float]]:
-    """x-ranges between columns: covered by few segments, with text on both sides."""
+def gutters(segments: list[Segment], min_rows: int = 1) -> list[tuple[float, float]]:
+    """x-ranges between columns: covered by few segments, with text on both sides (on at least
+    `min_rows` rows each: one row may be a footer's two ends)."""
     if len(segments) < 2:
         return []
     left, right = int(min(item.x0 for item in segments)), int(max(item.x1 for item in segments)) + 1
     changes = [0] * (right - left + 2)  # a difference array: +1 where a segment starts, -1 past its end
+    heads = _leading_lines(segments)
     for item in segments:
-        if item.x1 - item.x0 > SPANNING * (right - left):
+        if item.x1 - item.x0 > SPANNING * (right - left) or id(item) in heads:
             continue  # a title or a quote across the columns does not fill a gutter
         changes[int(item.x0) - left] += 1
         changes[int(item.x1) - left + 1] -= 1
@@ -227,31 +234,75 @@ def gutters(segments: list[Segment]) -> list[tuple[float, float]]:
     min_width = MIN_GUTTER * median(item.size for item in segments)
     found = []
     start = None
+    both_sides = _text_on_both_sides(segments)
     for x, covered in enumerate(coverage):
         if covered <= limit and start is None:
             start = x
         elif covered > limit and start is not None:
             if x - start >= min_width and start > 0:
                 low, high = _emptiest(coverage, start, x)
-                if _text_on_both_sides(segments, left + low, left + high):
+                if both_sides(left + low, left + high) and _rows_beside(segments, left + low, left + high, min_rows):
                     found.append((left + low, left + high))
             start = None
-    return found
+    return _merge_empty_columns(found, segments)
 
 
-def _text_on_both_sides(segments: list[Segment], low: float, high: float) -> bool:
-    """Each side of a gutter holds a real share of the page's characters: a word that justified
-    text pushed to the end of its line is no column."""
-    mass = {"left": 0, "right": 0}
-    total = 0
+def _rows_beside(segments: list[Segment], low: float, high: float, min_rows: int) -> bool:
+    left = {item.row for item in segments if item.x1 <= high}
+    right = {item.row for item in segments if item.x0 >= low}
+    return min(len(left), len(right)) >= min_rows
+
+
+def _merge_empty_columns(found: list[tuple[float, float]], segments: list[Segment]) -> list[tuple[float, float]]:
+    """Two gutters with next to no text between them are one: the words justified text pushed to
+    its lines' end (`… risorse      //`) stand inside a column's margin, not in a column."""
+    if len(found) < 2:
+        return found
+    total = sum(len(word.text) for item in segments for word in item.words)
+    merged = [found[0]]
+    for low, high in found[1:]:
+        between = sum(
+            len(word.text) for item in segments if item.x0 >= merged[-1][0] and item.x1 <= high for word in item.words
+        )
+        if between < MIN_COLUMN_SHARE * total:
+            merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _leading_lines(segments: list[Segment]) -> set[int]:
+    """The lines that open a zone alone on their rows (a title and its subtitle over a grid of
+    columns) before the first row of several segments: they stand above the columns, not in
+    them, and do not fill their gutters."""
+    rows: dict[int, list[Segment]] = {}
     for item in segments:
-        chars = sum(len(word.text) for word in item.words)
-        total += chars
-        if item.x1 <= high:
-            mass["left"] += chars
-        elif item.x0 >= low:
-            mass["right"] += chars
-    return min(mass.values()) >= MIN_COLUMN_SHARE * total
+        rows.setdefault(item.row, []).append(item)
+    found: set[int] = set()
+    for row in sorted(rows, key=lambda number: min(item.top for item in rows[number])):
+        if len(rows[row]) > 1:
+            return found if len(found) < len(segments) else set()
+        found.add(id(rows[row][0]))
+    return set()  # a zone of single lines has no columns to keep its head out of
+
+
+def _text_on_both_sides(segments: list[Segment]) -> Callable[[float, float], bool]:
+    """Whether each side of a gutter holds a real share of the page's characters (a word that
+    justified text pushed to the end of its line is no column); sums read by bisection, since a
+    page may try many gutters."""
+    chars = [sum(len(word.text) for word in item.words) for item in segments]
+    total = sum(chars)
+    ends = sorted(zip((item.x1 for item in segments), chars, strict=True))
+    starts = sorted(zip((item.x0 for item in segments), chars, strict=True))
+    end_xs, end_mass = [x for x, _ in ends], [0, *accumulate(mass for _, mass in ends)]
+    start_xs, start_mass = [x for x, _ in starts], [0, *accumulate(mass for _, mass in starts)]
+
+    def both(low: float, high: float) -> bool:
+        left = end_mass[bisect_right(end_xs, high)]
+        right = total - start_mass[bisect_left(start_xs, low)]
+        return min(left, right) >= MIN_COLUMN_SHARE * total
+
+    return both
 
 
 def _emptiest(coverage: list[int], start: int, end: int) -> tuple[int, int]:
@@ -284,10 +335,28 @@ def _column(segment: Segment, cuts: list[tuple[float, float]]) -> int | None:
 
 def zones(segments: list[Segment]) -> list[list[Segment]]:
     """Horizontal slices of a page separated by wide empty space (a contacts box under the
-    columns, a footer): each is read on its own, top to bottom."""
+    columns, a footer), or by narrower space where the columns change (a grid of three boxes
+    above a text in two columns): each is read on its own, top to bottom."""
     if not segments:
         return []
-    gap = ZONE_GAP * median(item.size for item in segments)
+    body = median(item.size for item in segments)
+    return [part for zone in _slices(segments, ZONE_GAP * body) for part in _by_columns(zone, BAND_GAP * body)]
+
+
+def _top(segments: list[Segment]) -> float:
+    return min(item.top for item in segments)
+
+
+def _bottom(segments: list[Segment]) -> float:
+    return max(item.bottom for item in segments)
+
+
+def _rows(segments: list[Segment]) -> int:
+    return len({item.row for item in segments})
+
+
+def _slices(segments: list[Segment], gap: float) -> list[list[Segment]]:
+    """The segments cut wherever the empty space between one line and the next exceeds gap."""
     ordered = sorted(segments, key=lambda item: item.top)
     found = [[ordered[0]]]
     lowest = ordered[0].bottom
@@ -297,6 +366,26 @@ def zones(segments: list[Segment]) -> list[list[Segment]]:
         found[-1].append(item)
         lowest = max(lowest, item.bottom)
     return found
+
+
+def _by_columns(zone: list[Segment], gap: float) -> list[list[Segment]]:
+    """A zone cut at an empty band where its columns change: when the parts above and below it
+    have more gutters than the whole (each one's gutters hidden by the other's text)."""
+    if len(zone) < 2 * MIN_FORM_ROWS:
+        return [zone]
+    cuts = _slices(zone, gap)
+    if len(cuts) < 2:
+        return [zone]
+    whole = len(gutters(zone, MIN_COLUMN_ROWS))
+    widest = sorted(range(1, len(cuts)), key=lambda index: _top(cuts[index]) - _bottom(cuts[index - 1]), reverse=True)
+    for index in sorted(widest[:MAX_BAND_CUTS]):  # columns change where the page leaves most room
+        upper = [item for part in cuts[:index] for item in part]
+        lower = [item for part in cuts[index:] for item in part]
+        if min(_rows(upper), _rows(lower)) < MIN_FORM_ROWS:
+            continue  # a row or two (a caption under its value) are no columns of their own
+        if max(len(gutters(upper, MIN_COLUMN_ROWS)), len(gutters(lower, MIN_COLUMN_ROWS))) > whole:
+            return _by_columns(upper, gap) + _by_columns(lower, gap)
+    return [zone]
 
 
 class Labels:
@@ -335,7 +424,66 @@ NO_LABELS = Labels()
 def reading_order(segments: list[Segment], is_label: Labels = NO_LABELS) -> list[list[Segment]]:
     """Segments grouped into blocks, in reading order: zones, then bands top to bottom, columns
     left to right; a column of labels beside a column of values is read row by row."""
-    return [block for zone in zones(segments) for block in _zone_order(zone, is_label)]
+    return _captions_first([block for zone in zones(segments) for block in _zone_order(zone, is_label)], is_label)
+
+
+def _captions_first(blocks: list[list[Segment]], is_label: Labels) -> list[list[Segment]]:
+    """Labels set under their values as captions (`Maggio 2018` / `Nato nel`) are read before
+    them. A label belongs to the text it stands nearest to: it is a caption when the block above
+    it is much nearer than the block below, its type is no larger than that value's and the value
+    is no label itself. Captions are a page's design, not one label's accident: they are read so
+    only when most of the page's labels stand so (an empty value leaves one label far from the
+    next), and a label with nothing below it (at the foot of a page) is read as written."""
+    labels = [index for index, block in enumerate(blocks) if is_label(_text(block))]
+    if not labels:
+        return blocks
+    bounds = [_bounds(block) for block in blocks]
+    captions: list[tuple[int, int]] = []
+    over_values = 0
+    for index in labels:
+        above, below = _neighbour(index, bounds, -1), _neighbour(index, bounds, 1)
+        gap_above = bounds[index][2] - bounds[above][3] if above is not None else float("inf")
+        gap_below = bounds[below][2] - bounds[index][3] if below is not None else float("inf")
+        if gap_below < CAPTION_GAP_RATIO * gap_above:
+            over_values += 1
+        elif (
+            gap_above < CAPTION_GAP_RATIO * gap_below
+            and below is not None
+            and above is not None
+            and not is_label(_text(blocks[above]))
+            and max(line.size for line in blocks[index]) <= min(line.size for line in blocks[above])
+        ):
+            captions.append((index, above))
+    if len(captions) <= over_values:
+        return blocks
+    ordered = list(blocks)
+    for index, above in captions:
+        ordered.remove(blocks[index])
+        ordered.insert(next(place for place, item in enumerate(ordered) if item is blocks[above]), blocks[index])
+    return ordered
+
+
+def _bounds(block: list[Segment]) -> tuple[float, float, float, float]:
+    """(left, right, top, bottom) of a block."""
+    return (
+        min(line.x0 for line in block),
+        max(line.x1 for line in block),
+        min(line.top for line in block),
+        max(line.bottom for line in block),
+    )
+
+
+def _neighbour(index: int, bounds: list[tuple[float, float, float, float]], direction: int) -> int | None:
+    """The nearest block above (direction -1) or below (+1) that shares some of its width."""
+    left, right, top, bottom = bounds[index]
+    best, best_gap = None, float("inf")
+    for other, (other_left, other_right, other_top, other_bottom) in enumerate(bounds):
+        if other == index or other_right <= left or other_left >= right:
+            continue
+        gap = other_top - bottom if direction > 0 else top - other_bottom
+        if 0 <= gap < best_gap:
+            best, best_gap = other, gap
+    return best
 
 
 def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]]:
@@ -612,9 +760,14 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         wrap and not _closes_label(line, following, labels)
         for wrap, (line, following) in zip(wrapped, itertools.pairwise(block), strict=True)
     ]
+    goes_on = [  # in a list of short lines, a line wrapped at the edge goes on where the next opens in
+        # lower case, unless it is a whole label (`Conclusione del processo` / `marzo 2017`)
+        labels.continues(_text([line])) or (_text([following])[:1].islower() and not labels(_text([line])))
+        for line, following in itertools.pairwise(block)
+    ]
     return [
-        " " if wrap and not item and (not is_list or labels.continues(_text([line]))) else "\n"
-        for wrap, line, item in zip(wrapped, block, items[1:], strict=False)
+        " " if wrap and not item and (not is_list or going_on) else "\n"
+        for wrap, item, going_on in zip(wrapped, items[1:], goes_on, strict=False)
     ]
 
 
