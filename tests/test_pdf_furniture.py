@@ -124,3 +124,17 @@ def test_a_copy_of_the_same_page_is_not_all_overlay() -> None:
         *_placed("fine del testo", 40, 200),
     ]
     assert overlay([page, list(page)]) == [set(), set()]
+
+
+def test_a_header_row_in_two_sizes_is_one_row_of_furniture() -> None:
+    """Type of two sizes on one printed row straddles a height band: still one of the page's
+    first rows, and dropped on every page."""
+    header = [("Community Lab", 33.9, 10.0), ("Edizione 2018", 46.1, 8.0), ("Laboratorio di welfare", 47.7, 7.5)]
+    body = [(f"riga {number}", 100.0 + 14 * number, 10.0) for number in range(5)]
+    pages = [
+        [*header, ("Testo della pagina uno", 90.0, 10.0), *body],
+        [*header, ("Testo della pagina due", 90.0, 10.0)],
+    ]
+    keys = furniture(pages, HEADING)
+    assert all(is_furniture(text, top, keys) for text, top, _size in header)
+    assert not is_furniture("Testo della pagina uno", 90.0, keys)

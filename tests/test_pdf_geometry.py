@@ -421,3 +421,18 @@ def test_a_value_on_a_labels_line_goes_on_in_lower_case_on_the_next() -> None:
     lines = ["Conclusione del processo", "marzo 2017", "Durata in mesi", "6"]
     words = [word for number, text in enumerate(lines) for word in _words(text, 40, 100 + number * LEADING)]
     assert lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") == lines
+
+
+@pytest.mark.parametrize(
+    "trail", ["Home » Processi » Corti aperte nel centro storico", "Corti aperte nel centro storico | Osservatorio"]
+)
+def test_a_breadcrumb_or_a_printed_page_title_on_the_first_page_breaks_a_title_tie(trail: str) -> None:
+    """A one-page print keeps its header and breadcrumb as text: the heading they name is the
+    title, not the site's name in the same type above it."""
+    words = _words(trail, 40, 40)
+    words += _sized("Osservatorio Partecipazione", 40, 70, 20.0)
+    words += _sized("Corti aperte nel centro storico", 40, 110, 20.0)
+    words += _column_lines(["Stato di avanzamento", "Concluso"], 40, 150)
+    laid = lay_out([Page(1, 595, 842, words)], _labels())
+    start, end = laid.title
+    assert laid.text[start:end] == "Corti aperte nel centro storico"

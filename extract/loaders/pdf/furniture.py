@@ -40,8 +40,8 @@ def furniture(pages: Sequence[Sequence[tuple[str, float, float]]], heading_size:
     shared: set[tuple[str, int]] | None = None
     for lines in pages:
         keys = set()
-        rows = sorted({round(top / SAME_PLACE) for _text, top, _size in lines})
-        margins = set(rows[:MARGIN_ROWS] + rows[-MARGIN_ROWS:])
+        rows = _rows([top for _text, top, _size in lines])
+        margins = set().union(set(), *rows[:MARGIN_ROWS], *rows[-MARGIN_ROWS:])
         for text, top, size in lines:
             if size < heading_size and round(top / SAME_PLACE) in margins:
                 key = _key(text, top)
@@ -132,6 +132,18 @@ def _on_their_lines(words: Sequence[Placed], fixed: set[int]) -> set[int]:
     }
 
 
+def _rows(tops: Sequence[float]) -> list[set[int]]:
+    """The height bands of a page's lines grouped into rows: a row whose lines straddle a band
+    edge (type of two sizes on one line) is one row, not two."""
+    rows: list[set[int]] = []
+    for band in sorted({round(top / SAME_PLACE) for top in tops}):
+        if rows and band - max(rows[-1]) <= 1:
+            rows[-1].add(band)
+        else:
+            rows.append({band})
+    return rows
+
+
 def is_furniture(text: str, top: float, keys: set[tuple[str, int]]) -> bool:
     return _key(text, top) in keys
 
@@ -148,8 +160,7 @@ def printed_from(texts: Sequence[str]) -> str | None:
 def footer_address(lines: Sequence[tuple[str, float, float]]) -> str | None:
     """A web address alone in a page's last rows: where a one-page print came from (its furniture
     cannot be told by repetition)."""
-    rows = sorted({round(top / SAME_PLACE) for _text, top, _size in lines})
-    bottom = set(rows[-MARGIN_ROWS:])
+    bottom = set().union(set(), *_rows([top for _text, top, _size in lines])[-MARGIN_ROWS:])
     return printed_from(
         [text for text, top, _size in lines if round(top / SAME_PLACE) in bottom and _URL.fullmatch(text.strip())]
     )

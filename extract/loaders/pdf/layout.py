@@ -76,6 +76,9 @@ MIN_BULLETS = 2
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
 # without bullets write each entry.
 _ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
+# A line of the first page that names pages in a trail: a breadcrumb (`Home » Processi » Titolo`)
+# or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
+_TRAIL = re.compile(r"\s[|»›>/]\s")
 _LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
 
 
@@ -834,7 +837,8 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     ]
     by_page = [(page, segments) for page in pages if (segments := segments_of(page))]
     lines = [[(_text([item]), item.top, item.size) for item in segments] for _page, segments in by_page]
-    repeated = furniture(lines, HEADING_RATIO * _body_size(by_page[0][1])) if by_page else set()
+    heading_floor = HEADING_RATIO * _body_size(by_page[0][1]) if by_page else 0.0
+    repeated = furniture(lines, heading_floor) if by_page else set()
     dropped: list[str] = []
     for (page, all_segments), page_lines in zip(by_page, lines, strict=True):
         segments = []
@@ -892,7 +896,8 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     if address is None and lines:
         address = footer_address(lines[0])
     text = "".join(parts)
-    return LaidOut(text, boxes, title_of(headings, text, dropped), address, label_starts)
+    trails = [line for line, _top, size in lines[0] if size < heading_floor and _TRAIL.search(line)] if lines else []
+    return LaidOut(text, boxes, title_of(headings, text, dropped + trails), address, label_starts)
 
 
 def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[str]) -> tuple[int, int] | None:
