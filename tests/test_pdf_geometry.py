@@ -1,5 +1,6 @@
-"""The layout's geometry as pure functions, on hand-built word boxes (no PDF): rows, gutters,
-zones, and forms read cell by cell (a label cell, then everything beside it until the next)."""
+"""The layout's geometry as pure functions, on hand-built word boxes (no PDF): rows and segments
+(`segments.py`), gutters and zones (`columns.py`), and the reading order (`layout.py`): forms read
+cell by cell, captions, line breaks and titles."""
 
 from __future__ import annotations
 
@@ -7,18 +8,9 @@ import pytest
 
 from extract.config import load_config
 from extract.loaders.pdf.backends import Page, Word
-from extract.loaders.pdf.layout import (
-    Labels,
-    Segment,
-    _names,
-    gutters,
-    label_cells,
-    lay_out,
-    segments_of,
-    title_of,
-    value_cells,
-    zones,
-)
+from extract.loaders.pdf.columns import gutters, zones
+from extract.loaders.pdf.layout import Labels, _names, label_cells, lay_out, title_of, value_cells
+from extract.loaders.pdf.segments import Segment, segments_of
 from extract.text import fold
 
 SIZE = 9.0

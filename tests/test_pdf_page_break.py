@@ -8,7 +8,8 @@ from fpdf import FPDF
 from extract.config import load_config
 from extract.loaders.pdf import load_pdf
 from extract.loaders.pdf.backends import Word
-from extract.loaders.pdf.layout import Segment, runs_on_next_page
+from extract.loaders.pdf.layout import runs_on_next_page
+from extract.loaders.pdf.segments import Segment
 
 SIZE = 10.0
 EDGE = 500.0

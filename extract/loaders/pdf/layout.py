@@ -1,32 +1,31 @@
 """Reading order for laid-out pages: positioned words to text as a person reads it.
 
 Everything is derived from the geometry of each page, never from fixed coordinates:
-1. words whose vertical centres agree form a row; a row splits into segments wherever the
-   gap between two words is wider than a word space can be (`SEGMENT_GAP` × font size);
-2. column gutters are the x-ranges that (almost) no segment covers while the text on both
-   sides does; a segment that crosses a gutter (a title, a centred quote, a footer line)
-   is wide and cuts the page into bands;
-3. within a band, columns are read left to right, each top to bottom, and consecutive
-   segments form blocks until the typography changes (a small bold label, a large value)
-   or a paragraph gap opens;
-4. within a block a line runs on into the next when it was wrapped (it ends close to the
-   block's right edge), and stops at short lines and list bullets.
+1. words form rows and segments (`segments.py`); column gutters and zones come from
+   `columns.py`: a segment that crosses a gutter (a title, a centred quote, a footer line)
+   is wide and cuts a zone into bands;
+2. within a band, columns are read left to right, each top to bottom (a column of labels
+   beside a column of values cell by cell), and consecutive segments form blocks until the
+   typography changes (a small bold label, a large value) or a paragraph gap opens; a label
+   set under its value as a caption is read before it;
+3. within a block a line runs on into the next when it was wrapped (it ends close to the
+   block's right edge), and stops at short lines, whole labels and list bullets.
 
 Blocks are separated by a blank line, so labels and values come out as the text version of
-the same card shows them. Each word keeps its page and box for provenance.
+the same card shows them. Each word keeps its page and box for provenance. Fixed boxes and
+page furniture are dropped first (`furniture.py`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
 from statistics import median
 
-from extract.loaders.pdf.backends import Page, Word
+from extract.loaders.pdf.backends import Page
+from extract.loaders.pdf.columns import column_of, gutters, zones
 from extract.loaders.pdf.furniture import (
     Placed,
     footer_address,
@@ -35,15 +34,10 @@ from extract.loaders.pdf.furniture import (
     overlay,
     printed_from,
 )
+from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, weighted_median
 from extract.loaders.pdf.typography import inner_labels, label_styles, value_start
 
-ROW_TOLERANCE = 0.35  # × the smaller font size: baselines closer than this share a row
-LABEL_SIZE_RATIO = 1.5  # a value this much larger than its label may sit off the label's baseline
-MAX_ATTACHED_WORDS = 5  # a large value beside its label is a number or a place, not a sentence
-ATTACH_GAP = 2.0  # × the value's font size: how far right of its label a value may stand
-RECENT_ROWS = 3  # rows a word may still join (columns interleave their baselines)
 HEADING_RATIO = 1.3  # a block in type this much larger than the page's text is a heading: its lines join
-KICKER_RATIO = 1.6  # type this much larger beside small type on one row is another text (small caps are less)
 MAX_HEADING_LINES = 4
 TITLE_SIZE_TIE = 0.5  # points: headings this close in size are in one type
 MIN_TITLE_WORDS = 2
@@ -54,17 +48,7 @@ MIN_FORM_ROWS = 3  # a label column needs this many labels
 MAX_LABEL_LINES = 4  # a label wraps over at most this many lines
 LABEL_WRAP_GAP = 1.5  # × font size: lines this close make one label when the vocabulary joins them
 FORM_LABEL_SHARE = 0.6  # and this share of its entries must be known labels
-SEGMENT_GAP = 0.8  # × font size: a wider gap between two words on a row starts a new segment
-ZONE_GAP = 2.5  # × median font size of empty space across the whole page starts a new zone
 CAPTION_GAP_RATIO = 0.5  # a label this much nearer the block above than the one below is its caption
-MAX_BAND_CUTS = 3  # of a zone's bands of space, the widest this many are tried as a change of columns
-BAND_GAP = 1.5  # × median font size of empty space where the columns change starts a new zone
-GUTTER_COVERAGE = 0.2  # a gutter is covered by at most this share of the busiest x position
-MIN_GUTTER = 1.0  # × median font size
-MIN_COLUMN_ROWS = 2  # rows with text on each side of a gutter that changes the columns of a zone
-# (the word spaces of one justified line of a title are no change of columns)
-MIN_COLUMN_SHARE = 0.03  # of the page's characters, on each side of a gutter
-SPANNING = 0.8  # a segment wider than this share of the text area is not counted in gutter coverage
 PARAGRAPH_GAP = 0.75  # × font size of vertical space that ends a block
 LIST_GAP = 1.5  # × font size: entries of a bulleted list may stand this far apart
 SIZE_CHANGE = 0.15  # relative change of font size that ends a block
@@ -80,30 +64,6 @@ _ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
 # or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
 _TRAIL = re.compile(r"\s[|»›>/]\s")
 _LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
-
-
-@dataclass
-class Segment:
-    words: list[Word]
-    page: int
-    row: int = 0
-    x0: float = 0.0
-    x1: float = 0.0
-    top: float = 0.0
-    bottom: float = 0.0
-    size: float = 0.0
-    bold: bool = False
-
-    def __post_init__(self) -> None:
-        self.words.sort(key=lambda word: word.x0)
-        self.x0 = min(word.x0 for word in self.words)
-        self.x1 = max(word.x1 for word in self.words)
-        self.top = min(word.top for word in self.words)
-        self.bottom = max(word.bottom for word in self.words)
-        weights = [(word.size, word.bold, len(word.text)) for word in self.words]
-        self.size = _weighted_median([(size, chars) for size, _bold, chars in weights])
-        bold_chars = sum(chars for _size, bold, chars in weights if bold)
-        self.bold = bold_chars * 2 > sum(chars for _size, _bold, chars in weights)
 
 
 @dataclass
@@ -126,269 +86,6 @@ class LaidOut:
     title: tuple[int, int] | None = None  # the first page's heading: its largest type
     source_url: str | None = None  # the web address printed on every page, if any
     label_starts: list[int] = field(default_factory=list)  # where a run in the labels' style opens a line
-
-
-def _weighted_median(pairs: list[tuple[float, int]]) -> float:
-    total = sum(weight for _value, weight in pairs)
-    running = 0
-    for value, weight in sorted(pairs):
-        running += weight
-        if running * 2 >= total:
-            return value
-    return pairs[0][0] if pairs else 0.0
-
-
-def segments_of(page: Page) -> list[Segment]:
-    """Rows of words on one baseline, split at wide gaps; large values joined to their labels."""
-    rows: list[list[Word]] = []
-    smallest: list[float] = []  # the smallest type of each row, which sets its baseline tolerance
-    for word in sorted(page.words, key=lambda item: (item.baseline, item.x0)):
-        for index in range(len(rows) - 1, max(len(rows) - RECENT_ROWS, 0) - 1, -1):
-            size = min(word.size, smallest[index])
-            if abs(word.baseline - rows[index][0].baseline) <= ROW_TOLERANCE * size:
-                rows[index].append(word)
-                smallest[index] = size
-                break
-        else:
-            rows.append([word])
-            smallest.append(word.size)
-    segments = []
-    for number, row in enumerate(rows):
-        row.sort(key=lambda item: item.x0)
-        current = [row[0]]
-        for previous, word in itertools.pairwise(row):
-            gap = word.x0 - previous.x1 > SEGMENT_GAP * max(word.size, previous.size)
-            if gap or _size_jump(previous, word):
-                segments.append(Segment(current, page.number, number))
-                current = []
-            current.append(word)
-        segments.append(Segment(current, page.number, number))
-    return _attach_values(segments)
-
-
-def _size_jump(previous: Word, word: Word) -> bool:
-    """Type a heading's size beside small type on one row (a kicker before a title) is two texts."""
-    small, large = sorted((previous.size, word.size))
-    return large >= KICKER_RATIO * small
-
-
-def _attach_values(segments: list[Segment]) -> list[Segment]:
-    """A large value set beside a small label on another baseline (`A:` centred on `Cervia (RA)`,
-    `Cabina di regia` / `allargata:` beside a big `23`) joins the label line nearest its baseline."""
-    if not segments:
-        return segments
-    smallest = min(item.size for item in segments)
-    by_centre = sorted(segments, key=lambda item: (item.top + item.bottom) / 2)
-    centres = [(item.top + item.bottom) / 2 for item in by_centre]
-    merged: dict[int, Segment] = {}
-    absorbed: set[int] = set()
-    for value in sorted(segments, key=lambda item: -item.size):
-        if value.size < LABEL_SIZE_RATIO * smallest or id(value) in absorbed or id(value) in merged:
-            continue
-        if len(value.words) > MAX_ATTACHED_WORDS:  # a title beside a kicker, not a label's value
-            continue
-        low, high = bisect_left(centres, value.top), bisect_right(centres, value.bottom)
-        labels = [
-            label
-            for label in by_centre[low:high]
-            if label.row != value.row
-            and id(label) not in absorbed
-            and value.size >= LABEL_SIZE_RATIO * label.size
-            and label.x1 <= value.x0
-        ]
-        says_label = any(label.words[-1].text.endswith(":") for label in labels)  # a kicker beside a title does not
-        if says_label and value.x0 - max(label.x1 for label in labels) <= ATTACH_GAP * value.size:
-            label = max(labels, key=lambda item: item.words[0].baseline)
-            current = merged.get(id(label), label)
-            merged[id(label)] = Segment(current.words + value.words, label.page, label.row)
-            absorbed.add(id(value))
-    return [merged.get(id(item), item) for item in segments if id(item) not in absorbed]
-
-
-def _rejoin(segments: list[Segment]) -> list[Segment]:
-    """Segments of one row in one column are one line (justified text opens wide gaps), unless
-    the type jumps to a heading's size between them (a kicker before a title)."""
-    by_row: dict[int, list[list[Word]]] = {}
-    for item in sorted(segments, key=lambda item: (item.row, item.x0)):
-        runs = by_row.setdefault(item.row, [])
-        if runs and not _size_jump(runs[-1][-1], item.words[0]):
-            runs[-1].extend(item.words)
-        else:
-            runs.append(list(item.words))
-    return [Segment(words, segments[0].page, row) for row, runs in by_row.items() for words in runs]
-
-
-def gutters(segments: list[Segment], min_rows: int = 1) -> list[tuple[float, float]]:
-    """x-ranges between columns: covered by few segments, with text on both sides (on at least
-    `min_rows` rows each: one row may be a footer's two ends)."""
-    if len(segments) < 2:
-        return []
-    left, right = int(min(item.x0 for item in segments)), int(max(item.x1 for item in segments)) + 1
-    changes = [0] * (right - left + 2)  # a difference array: +1 where a segment starts, -1 past its end
-    heads = _leading_lines(segments)
-    for item in segments:
-        if item.x1 - item.x0 > SPANNING * (right - left) or id(item) in heads:
-            continue  # a title or a quote across the columns does not fill a gutter
-        changes[int(item.x0) - left] += 1
-        changes[int(item.x1) - left + 1] -= 1
-    coverage = list(accumulate(changes[:-1]))
-    busiest = max(coverage)
-    limit = busiest * GUTTER_COVERAGE
-    min_width = MIN_GUTTER * median(item.size for item in segments)
-    found = []
-    start = None
-    both_sides = _text_on_both_sides(segments)
-    for x, covered in enumerate(coverage):
-        if covered <= limit and start is None:
-            start = x
-        elif covered > limit and start is not None:
-            if x - start >= min_width and start > 0:
-                low, high = _emptiest(coverage, start, x)
-                if both_sides(left + low, left + high) and _rows_beside(segments, left + low, left + high, min_rows):
-                    found.append((left + low, left + high))
-            start = None
-    return _merge_empty_columns(found, segments)
-
-
-def _rows_beside(segments: list[Segment], low: float, high: float, min_rows: int) -> bool:
-    left = {item.row for item in segments if item.x1 <= high}
-    right = {item.row for item in segments if item.x0 >= low}
-    return min(len(left), len(right)) >= min_rows
-
-
-def _merge_empty_columns(found: list[tuple[float, float]], segments: list[Segment]) -> list[tuple[float, float]]:
-    """Two gutters with next to no text between them are one: the words justified text pushed to
-    its lines' end (`… risorse      //`) stand inside a column's margin, not in a column."""
-    if len(found) < 2:
-        return found
-    total = sum(len(word.text) for item in segments for word in item.words)
-    merged = [found[0]]
-    for low, high in found[1:]:
-        between = sum(
-            len(word.text) for item in segments if item.x0 >= merged[-1][0] and item.x1 <= high for word in item.words
-        )
-        if between < MIN_COLUMN_SHARE * total:
-            merged[-1] = (merged[-1][0], high)
-        else:
-            merged.append((low, high))
-    return merged
-
-
-def _leading_lines(segments: list[Segment]) -> set[int]:
-    """The lines that open a zone alone on their rows (a title and its subtitle over a grid of
-    columns) before the first row of several segments: they stand above the columns, not in
-    them, and do not fill their gutters."""
-    rows: dict[int, list[Segment]] = {}
-    for item in segments:
-        rows.setdefault(item.row, []).append(item)
-    found: set[int] = set()
-    for row in sorted(rows, key=lambda number: min(item.top for item in rows[number])):
-        if len(rows[row]) > 1:
-            return found if len(found) < len(segments) else set()
-        found.add(id(rows[row][0]))
-    return set()  # a zone of single lines has no columns to keep its head out of
-
-
-def _text_on_both_sides(segments: list[Segment]) -> Callable[[float, float], bool]:
-    """Whether each side of a gutter holds a real share of the page's characters (a word that
-    justified text pushed to the end of its line is no column); sums read by bisection, since a
-    page may try many gutters."""
-    chars = [sum(len(word.text) for word in item.words) for item in segments]
-    total = sum(chars)
-    ends = sorted(zip((item.x1 for item in segments), chars, strict=True))
-    starts = sorted(zip((item.x0 for item in segments), chars, strict=True))
-    end_xs, end_mass = [x for x, _ in ends], [0, *accumulate(mass for _, mass in ends)]
-    start_xs, start_mass = [x for x, _ in starts], [0, *accumulate(mass for _, mass in starts)]
-
-    def both(low: float, high: float) -> bool:
-        left = end_mass[bisect_right(end_xs, high)]
-        right = total - start_mass[bisect_left(start_xs, low)]
-        return min(left, right) >= MIN_COLUMN_SHARE * total
-
-    return both
-
-
-def _emptiest(coverage: list[int], start: int, end: int) -> tuple[int, int]:
-    """The longest run of least coverage inside a low region: where the gutter really is (a column
-    of short lines leaves a low region wider than its gutter)."""
-    least = min(coverage[start:end])
-    best = (start, start)
-    run_start = None
-    for x in range(start, end + 1):
-        if x < end and coverage[x] == least:
-            run_start = x if run_start is None else run_start
-        elif run_start is not None:
-            if x - run_start > best[1] - best[0]:
-                best = (run_start, x)
-            run_start = None
-    return best
-
-
-def _column(segment: Segment, cuts: list[tuple[float, float]]) -> int | None:
-    """The column a segment lies in, or None when it crosses a gutter (wide)."""
-    column = 0
-    for low, high in cuts:
-        middle = (low + high) / 2
-        if segment.x0 < middle < segment.x1:
-            return None
-        if segment.x0 >= middle:
-            column += 1
-    return column
-
-
-def zones(segments: list[Segment]) -> list[list[Segment]]:
-    """Horizontal slices of a page separated by wide empty space (a contacts box under the
-    columns, a footer), or by narrower space where the columns change (a grid of three boxes
-    above a text in two columns): each is read on its own, top to bottom."""
-    if not segments:
-        return []
-    body = median(item.size for item in segments)
-    return [part for zone in _slices(segments, ZONE_GAP * body) for part in _by_columns(zone, BAND_GAP * body)]
-
-
-def _top(segments: list[Segment]) -> float:
-    return min(item.top for item in segments)
-
-
-def _bottom(segments: list[Segment]) -> float:
-    return max(item.bottom for item in segments)
-
-
-def _rows(segments: list[Segment]) -> int:
-    return len({item.row for item in segments})
-
-
-def _slices(segments: list[Segment], gap: float) -> list[list[Segment]]:
-    """The segments cut wherever the empty space between one line and the next exceeds gap."""
-    ordered = sorted(segments, key=lambda item: item.top)
-    found = [[ordered[0]]]
-    lowest = ordered[0].bottom
-    for item in ordered[1:]:
-        if item.top - lowest > gap:
-            found.append([])
-        found[-1].append(item)
-        lowest = max(lowest, item.bottom)
-    return found
-
-
-def _by_columns(zone: list[Segment], gap: float) -> list[list[Segment]]:
-    """A zone cut at an empty band where its columns change: when the parts above and below it
-    have more gutters than the whole (each one's gutters hidden by the other's text)."""
-    if len(zone) < 2 * MIN_FORM_ROWS:
-        return [zone]
-    cuts = _slices(zone, gap)
-    if len(cuts) < 2:
-        return [zone]
-    whole = len(gutters(zone, MIN_COLUMN_ROWS))
-    widest = sorted(range(1, len(cuts)), key=lambda index: _top(cuts[index]) - _bottom(cuts[index - 1]), reverse=True)
-    for index in sorted(widest[:MAX_BAND_CUTS]):  # columns change where the page leaves most room
-        upper = [item for part in cuts[:index] for item in part]
-        lower = [item for part in cuts[index:] for item in part]
-        if min(_rows(upper), _rows(lower)) < MIN_FORM_ROWS:
-            continue  # a row or two (a caption under its value) are no columns of their own
-        if max(len(gutters(upper, MIN_COLUMN_ROWS)), len(gutters(lower, MIN_COLUMN_ROWS))) > whole:
-            return _by_columns(upper, gap) + _by_columns(lower, gap)
-    return [zone]
 
 
 class Labels:
@@ -491,7 +188,7 @@ def _neighbour(index: int, bounds: list[tuple[float, float, float, float]], dire
 
 def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]]:
     cuts = gutters(segments)
-    columns = {id(item): _column(item, cuts) for item in segments}
+    columns = {id(item): column_of(item, cuts) for item in segments}
     wide = sorted((item for item in segments if columns[id(item)] is None), key=lambda item: item.top)
     narrow = [item for item in segments if columns[id(item)] is not None]
     forms = _label_columns(narrow, columns, is_label)
@@ -509,7 +206,7 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
             continue
         carried = []
         lines = {
-            column: sorted(_rejoin([item for item in inside if columns[id(item)] == column]), key=_top_left)
+            column: sorted(rejoin([item for item in inside if columns[id(item)] == column]), key=_top_left)
             for column in sorted({columns[id(item)] for item in inside})  # type: ignore[type-var]
         }
         order = sorted(lines)
@@ -538,7 +235,7 @@ def _label_columns(narrow: list[Segment], columns: dict[int, int | None], is_lab
     may hold only one or two of its rows, and is still read as the form it belongs to."""
     found = set()
     for column in {columns[id(item)] for item in narrow}:
-        lines = sorted(_rejoin([item for item in narrow if columns[id(item)] == column]), key=_top_left)
+        lines = sorted(rejoin([item for item in narrow if columns[id(item)] == column]), key=_top_left)
         if column is not None and _is_label_column(lines, is_label):
             found.add(column)
     return found
@@ -713,12 +410,12 @@ def column_edges(segments: list[Segment]) -> Callable[[Segment], float]:
     cuts = gutters(segments)
     reach: dict[int | None, float] = {}
     for item in segments:
-        column = _column(item, cuts)
+        column = column_of(item, cuts)
         reach[column] = max(reach.get(column, item.x1), item.x1)
     right = max(item.x1 for item in segments)
 
     def edge(line: Segment) -> float:
-        return reach.get(_column(line, cuts), right) if _column(line, cuts) is not None else right
+        return reach.get(column_of(line, cuts), right) if column_of(line, cuts) is not None else right
 
     return edge
 
@@ -963,4 +660,4 @@ def runs_on_next_page(
 
 def _body_size(segments: list[Segment]) -> float:
     """The page's body type: the size most of its characters are set in."""
-    return _weighted_median([(item.size, sum(len(word.text) for word in item.words)) for item in segments])
+    return weighted_median([(item.size, sum(len(word.text) for word in item.words)) for item in segments])
