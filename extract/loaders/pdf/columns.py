@@ -16,7 +16,7 @@ from extract.loaders.pdf.segments import Segment
 
 MIN_BAND_ROWS = 3  # rows each part of a zone needs to hold columns of its own
 ZONE_GAP = 2.5  # × median font size of empty space across the whole page starts a new zone
-MAX_BAND_CUTS = 3  # of a zone's bands of space, the widest this many are tried as a change of columns
+MAX_BAND_CUTS = 1  # bands of space tried as a change of columns, widest first (more cost time, found none)
 BAND_GAP = 1.5  # × median font size of empty space where the columns change starts a new zone
 GUTTER_COVERAGE = 0.2  # a gutter is covered by at most this share of the busiest x position
 MIN_GUTTER = 1.0  # × median font size
