@@ -35,6 +35,7 @@ from extract.loaders.pdf.furniture import (
     printed_from,
 )
 from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, weighted_median
+from extract.loaders.pdf.tables import split_table
 from extract.loaders.pdf.typography import inner_labels, label_styles, value_start
 
 HEADING_RATIO = 1.3  # a block in type this much larger than the page's text is a heading: its lines join
@@ -116,6 +117,11 @@ class Labels:
 
     def starts(self, text: str) -> bool:
         return self._fold(text) in self._starts
+
+    def names_field(self, text: str) -> bool:
+        """The text is the label of a field (not a heading, nor a label that only opens a block)."""
+        found = self._match(text) if self._match else None
+        return getattr(found, "field", None) is not None
 
 
 NO_LABELS = Labels()
@@ -210,6 +216,11 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
             for column in sorted({columns[id(item)] for item in inside})  # type: ignore[type-var]
         }
         order = sorted(lines)
+        table = split_table([lines[column] for column in order], is_label.names_field)
+        if table is not None:
+            lead, rows = table
+            blocks += _column_blocks(lead) + rows if lead else rows
+            continue
         index = 0
         while index < len(order):
             column = order[index]
