@@ -23,6 +23,7 @@ SAME_PLACE = 3.0  # points: furniture stands this close to the same height on ev
 MARGIN_ROWS = 2  # furniture is among the first or the last rows of a page, never amid its text
 MIN_OVERLAY_WORDS = 2  # words on one row that repeat on every page: a fixed box, not a coincidence
 SAME_BASELINE = 0.5  # points: words of one text line share their baseline to within this
+BUTTON_GAP = 20.0  # points: a button printed beside a fixed box's words stands this close to them
 MAX_OVERLAY_SHARE = 0.5  # of a page's words: pages that repeat more are copies, not furniture
 _DIGITS = re.compile(r"\d+")
 _URL = re.compile(r"https?://\S+")
@@ -120,16 +121,31 @@ def _repeated_rows(words: Sequence[Placed], repeated: list[int]) -> set[int]:
 
 
 def _on_their_lines(words: Sequence[Placed], fixed: set[int]) -> set[int]:
-    """Words on the very baseline of a fixed box's words and within the box's width."""
-    if not fixed:
-        return set()
-    left, right = min(words[index].x0 for index in fixed), max(words[index].x1 for index in fixed)
-    baselines = {round(words[index].baseline / SAME_BASELINE) for index in fixed}
-    return {
-        index
-        for index, word in enumerate(words)
-        if left <= word.x0 and word.x1 <= right and round(word.baseline / SAME_BASELINE) in baselines
-    }
+    """Words on the very baseline of a fixed box's words and next to them, word by word (the
+    box's buttons, `Accetta Rifiuta` before `Maggiori informazioni`)."""
+    by_baseline: dict[int, list[int]] = {}
+    for index, word in enumerate(words):
+        by_baseline.setdefault(round(word.baseline / SAME_BASELINE), []).append(index)
+    found: set[int] = set()
+    for line in {round(words[index].baseline / SAME_BASELINE) for index in fixed}:
+        ordered = sorted(by_baseline.get(line, []), key=lambda index: words[index].x0)
+        reached = {index for index in ordered if index in fixed}
+        for sweep in (ordered, ordered[::-1]):  # outwards from the fixed words, in both directions
+            previous = None
+            for index in sweep:
+                if index in reached:
+                    previous = index
+                elif previous is not None and _gap(words[previous], words[index]) <= BUTTON_GAP:
+                    reached.add(index)
+                    previous = index
+                else:
+                    previous = None
+        found |= reached - fixed
+    return found
+
+
+def _gap(one: Placed, other: Placed) -> float:
+    return max(other.x0 - one.x1, one.x0 - other.x1, 0.0)
 
 
 def _rows(tops: Sequence[float]) -> list[set[int]]:
