@@ -428,3 +428,22 @@ def test_a_breadcrumb_or_a_printed_page_title_on_the_first_page_breaks_a_title_t
     laid = lay_out([Page(1, 595, 842, words)], _labels())
     start, end = laid.title
     assert laid.text[start:end] == "Corti aperte nel centro storico"
+
+
+def test_one_empty_label_before_a_heading_is_no_caption() -> None:
+    """Evenly spaced labels over their values: the one label whose value is empty stands nearer
+    the value above than the heading below, and is still read where it stands."""
+    lines = [
+        ("CertificatoFinanziato", False),
+        ("Data fine del processo", True),
+        ("18/12/2019", False),
+        ("Durata (mesi)", True),
+        ("7", False),
+        ("Richiesta e concessione della proroga", True),
+    ]
+    words = []
+    for number, (text, bold) in enumerate(lines):
+        words += [word._replace(bold=bold) for word in _sized(text, 40, 100 + 18 * number, 12.0)]
+    words += _sized("Gestione di Processo", 40, 100 + 18 * len(lines) + 40, 18.0)
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert text.index("7") < text.index("Richiesta e concessione della proroga")

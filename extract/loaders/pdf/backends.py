@@ -111,7 +111,8 @@ def _pdfium_page(document: object, index: int, pdfium_c: object) -> Page:
         if not current:  # typography and baseline are read once a word, from its first character
             size = pdfium_c.FPDFText_GetFontSize(raw, position)  # type: ignore[attr-defined]
             weight = pdfium_c.FPDFText_GetFontWeight(raw, position)  # type: ignore[attr-defined]
-            if weight <= 0:  # a standard font that is not embedded reports no weight: read its name
+            if weight < BOLD_WEIGHT:  # a font not embedded reports no weight, and some embedded bold
+                # fonts report less than a bold one's (455 for `DejaVuSans-Bold`): read the name
                 pdfium_c.FPDFText_GetFontInfo(raw, position, font_name, FONT_NAME_BYTES, font_flags)  # type: ignore[attr-defined]
                 weight = BOLD_WEIGHT if _bold_name(font_name.value.decode("latin-1")) else weight
             pdfium_c.FPDFText_GetCharOrigin(raw, position, origin_x, origin_y)  # type: ignore[attr-defined]

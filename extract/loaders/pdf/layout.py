@@ -138,8 +138,9 @@ def _captions_first(blocks: list[list[Segment]], is_label: Labels) -> list[list[
     them. A label belongs to the text it stands nearest to: it is a caption when the block above
     it is much nearer than the block below, its type is no larger than that value's and the value
     is no label itself. Captions are a page's design, not one label's accident: they are read so
-    only when most of the page's labels stand so (an empty value leaves one label far from the
-    next), and a label with nothing below it (at the foot of a page) is read as written."""
+    only when most of the page's labels stand so, and more of them than stand over their values
+    (an empty value leaves one label far from the next), and a label with nothing below it (at
+    the foot of a page) is read as written."""
     labels = [index for index, block in enumerate(blocks) if is_label(_text(block))]
     if not labels:
         return blocks
@@ -160,8 +161,8 @@ def _captions_first(blocks: list[list[Segment]], is_label: Labels) -> list[list[
             and max(line.size for line in blocks[index]) <= min(line.size for line in blocks[above])
         ):
             captions.append((index, above))
-    if len(captions) <= over_values:
-        return blocks
+    if len(captions) <= over_values or len(captions) * 2 <= len(labels):
+        return blocks  # most of the page's labels must stand as captions (evenly spaced lines tell nothing)
     ordered = list(blocks)
     for index, above in captions:
         ordered.remove(blocks[index])
