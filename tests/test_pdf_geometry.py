@@ -418,11 +418,11 @@ def test_a_value_on_a_labels_line_goes_on_in_lower_case_on_the_next() -> None:
 @pytest.mark.parametrize(
     "trail", ["Home » Processi » Corti aperte nel centro storico", "Corti aperte nel centro storico | Osservatorio"]
 )
-def test_a_breadcrumb_or_a_printed_page_title_on_the_first_page_breaks_a_title_tie(trail: str) -> None:
+def test_the_heading_a_breadcrumb_or_the_printed_page_title_names_is_the_title(trail: str) -> None:
     """A one-page print keeps its header and breadcrumb as text: the heading they name is the
-    title, not the site's name in the same type above it."""
+    title, not the site's name above it, in larger type."""
     words = _words(trail, 40, 40)
-    words += _sized("Osservatorio Partecipazione", 40, 70, 20.0)
+    words += _sized("Osservatorio Partecipazione", 40, 70, 24.0)  # the site's name, in larger type
     words += _sized("Corti aperte nel centro storico", 40, 110, 20.0)
     words += _column_lines(["Stato di avanzamento", "Concluso"], 40, 150)
     laid = lay_out([Page(1, 595, 842, words)], _labels())

@@ -610,20 +610,26 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
 
 
 def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[str]) -> tuple[int, int] | None:
-    """The first page's heading in its largest type; of several in that type (a site's name and
-    the page's title), the one the browser printed as the page's title, else the first."""
+    """The first page's heading that the browser printed as the page's title or a breadcrumb
+    names (a site's name in larger type above it names the site, not the page), else the
+    heading in the largest type, the first of several in that type."""
     if not headings:
         return None
-    largest = max(size for _start, _end, size in headings)
-    tied = [(start, end) for start, end, size in headings if size >= largest - TITLE_SIZE_TIE]
-    best, most = tied[0], 0
-    for start, end in tied:  # the most words shared with a printed title line (which may add the site's name)
+    best, most = None, 0
+    for (
+        start,
+        end,
+        _size,
+    ) in headings:  # the most words shared with a printed title line (which may add the site's name)
         words = text[start:end].lower().split()
         for line in printed:
             shared = sum(word in set(line.lower().split()) for word in words)
             if len(words) >= MIN_TITLE_WORDS and shared >= PRINTED_TITLE_SHARE * len(words) and shared > most:
                 best, most = (start, end), shared
-    return best
+    if best is not None:
+        return best
+    largest = max(size for _start, _end, size in headings)
+    return next((start, end) for start, end, size in headings if size >= largest - TITLE_SIZE_TIE)
 
 
 def _names(block: list[Segment]) -> bool:
