@@ -42,7 +42,7 @@ def furniture(pages: Sequence[Sequence[tuple[str, float, float]]], heading_size:
     for lines in pages:
         keys = set()
         rows = _rows([top for _text, top, _size in lines])
-        margins = set().union(set(), *rows[:MARGIN_ROWS], *rows[-MARGIN_ROWS:])
+        margins = set().union(*rows[:MARGIN_ROWS], *rows[-MARGIN_ROWS:])
         for text, top, size in lines:
             if size < heading_size and round(top / SAME_PLACE) in margins:
                 key = _key(text, top)
@@ -81,7 +81,9 @@ def overlay(pages: Sequence[Sequence[Placed]]) -> list[set[int]]:
         return [set() for _ in pages]
     common = set.intersection(*({word.text for word in words} for words in pages))
     page_keys = [{_place_key(word) for word in words if word.text in common} for words in pages]
-    candidates = [_repeated_rows(words, _on_every_page(words, own, page_keys)) for own, words in enumerate(pages)]
+    candidates = [
+        _repeated_rows(words, _on_every_page(words, own, page_keys, common)) for own, words in enumerate(pages)
+    ]
     amid: set[tuple[str, int, int]] = set()
     for words, found in zip(pages, candidates, strict=True):
         tops = sorted(word.top for index, word in enumerate(words) if index not in found)
@@ -96,15 +98,18 @@ def overlay(pages: Sequence[Sequence[Placed]]) -> list[set[int]]:
     return found_pages
 
 
-def _on_every_page(words: Sequence[Placed], own: int, page_keys: list[set[tuple[str, int, int]]]) -> list[int]:
+def _on_every_page(
+    words: Sequence[Placed], own: int, page_keys: list[set[tuple[str, int, int]]], common: set[str]
+) -> list[int]:
     """Indexes of the page's words that every other page holds at the same place."""
     others = [keys for number, keys in enumerate(page_keys) if number != own]
-    own_keys = page_keys[own]
-    return [
-        index
-        for index, word in enumerate(words)
-        if _place_key(word) in own_keys and all(not keys.isdisjoint(_keys_near(word)) for keys in others)
-    ]
+    found = []
+    for index, word in enumerate(words):
+        if word.text in common:
+            near = _keys_near(word)
+            if all(not keys.isdisjoint(near) for keys in others):
+                found.append(index)
+    return found
 
 
 def _repeated_rows(words: Sequence[Placed], repeated: list[int]) -> set[int]:
@@ -176,7 +181,7 @@ def printed_from(texts: Sequence[str]) -> str | None:
 def footer_address(lines: Sequence[tuple[str, float, float]]) -> str | None:
     """A web address alone in a page's last rows: where a one-page print came from (its furniture
     cannot be told by repetition)."""
-    bottom = set().union(set(), *_rows([top for _text, top, _size in lines])[-MARGIN_ROWS:])
+    bottom = set().union(*_rows([top for _text, top, _size in lines])[-MARGIN_ROWS:])
     return printed_from(
         [text for text, top, _size in lines if round(top / SAME_PLACE) in bottom and _URL.fullmatch(text.strip())]
     )

@@ -34,7 +34,7 @@ from extract.loaders.pdf.furniture import (
     overlay,
     printed_from,
 )
-from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, weighted_median
+from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, text_of, weighted_median
 from extract.loaders.pdf.tables import split_table
 from extract.loaders.pdf.typography import inner_labels, label_styles, value_start
 
@@ -141,7 +141,7 @@ def _captions_first(blocks: list[list[Segment]], is_label: Labels) -> list[list[
     only when most of the page's labels stand so, and more of them than stand over their values
     (an empty value leaves one label far from the next), and a label with nothing below it (at
     the foot of a page) is read as written."""
-    labels = [index for index, block in enumerate(blocks) if is_label(_text(block))]
+    labels = [index for index, block in enumerate(blocks) if is_label(text_of(block))]
     if not labels:
         return blocks
     bounds = [_bounds(block) for block in blocks]
@@ -157,7 +157,7 @@ def _captions_first(blocks: list[list[Segment]], is_label: Labels) -> list[list[
             gap_above < CAPTION_GAP_RATIO * gap_below
             and below is not None
             and above is not None
-            and not is_label(_text(blocks[above]))
+            and not is_label(text_of(blocks[above]))
             and max(line.size for line in blocks[index]) <= min(line.size for line in blocks[above])
         ):
             captions.append((index, above))
@@ -254,7 +254,7 @@ def _label_columns(narrow: list[Segment], columns: dict[int, int | None], is_lab
 
 
 def _has_label(lines: list[Segment], is_label: Labels) -> bool:
-    return any(is_label(_text(cell)) for cell in label_cells(lines, is_label))
+    return any(is_label(text_of(cell)) for cell in label_cells(lines, is_label))
 
 
 def _top_left(line: Segment) -> tuple[float, float]:
@@ -270,10 +270,6 @@ def _column_blocks(lines: list[Segment]) -> list[list[Segment]]:
         _add(blocks, item, previous)
         previous = item
     return blocks
-
-
-def _text(lines: list[Segment]) -> str:
-    return " ".join(word.text for line in lines for word in line.words)
 
 
 def label_cells(lines: list[Segment], is_label: Labels) -> list[list[Segment]]:
@@ -296,7 +292,7 @@ def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bo
     previous = cell[-1]
     gap = line.top - previous.bottom
     size = max(previous.size, line.size)
-    above, text = _text(cell), _text([line])
+    above, text = text_of(cell), text_of([line])
     if above.endswith(":") or (is_label(above) and is_label(text)) or gap > LABEL_WRAP_GAP * size:
         return False
     if is_label(above) and gap > PARAGRAPH_GAP * size:  # a whole label, then space: the next cell
@@ -312,7 +308,7 @@ def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bo
 def _is_label_column(lines: list[Segment], is_label: Labels) -> bool:
     """A column whose cells are mostly known labels (`Nato nel`, `Cabina di regia ristretta`)."""
     cells = label_cells(lines, is_label)
-    labelled = sum(1 for cell in cells if is_label(_text(cell)))
+    labelled = sum(1 for cell in cells if is_label(text_of(cell)))
     return labelled >= MIN_FORM_ROWS and labelled >= FORM_LABEL_SHARE * len(cells)
 
 
@@ -427,7 +423,8 @@ def column_edges(segments: list[Segment]) -> Callable[[Segment], float]:
     right = max(item.x1 for item in segments)
 
     def edge(line: Segment) -> float:
-        return reach.get(column_of(line, cuts), right) if column_of(line, cuts) is not None else right
+        column = column_of(line, cuts)
+        return reach.get(column, right) if column is not None else right
 
     return edge
 
@@ -439,7 +436,7 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
     a block whose lines mostly stop short is a list of short lines (a contacts box), never run on."""
     if len(block) < 2:
         return []
-    if labels.starts(_text(block[:1])):
+    if labels.starts(text_of(block[:1])):
         joins = _label_joins(block, labels)
         if joins is not None:
             return (
@@ -457,30 +454,33 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         _near_edge(line, following, min(edge(line), block_right)) for line, following in itertools.pairwise(block)
     ]
     is_list = sum(wrapped) * 2 < len(wrapped)
-    heads = [bool(_ITEM_HEAD.match(_text([line]))) for line in block]
-    opens = [_opens_with_label(_text([line]), labels) for line in block]
+    heads = [bool(_ITEM_HEAD.match(text_of([line]))) for line in block]
+    opens = [_opens_with_label(text_of([line]), labels) for line in block]
     items = [head or label for head, label in zip(heads, opens, strict=True)] if sum(heads) >= MIN_BULLETS else opens
     if sum(heads) >= MIN_BULLETS:  # a list of `Ente: ruoli` entries: a line goes on only when it must
         is_list = False
         wrapped = [
-            _must_go_on(_text([line]), _text([following]), labels) for line, following in itertools.pairwise(block)
+            _must_go_on(text_of([line]), text_of([following]), labels) for line, following in itertools.pairwise(block)
         ]
-    closed = [_text([line]).endswith(")") for line in block]  # `Ausl di Piacenza (operatori)`
+    closed = [text_of([line]).endswith(")") for line in block]  # `Ausl di Piacenza (operatori)`
     if sum(closed) >= MIN_BULLETS:  # entries that each end with their roles in parentheses
         items = [False, *closed[:-1]]
     wrapped = [
         wrap and not _closes_label(line, following, labels)
         for wrap, (line, following) in zip(wrapped, itertools.pairwise(block), strict=True)
     ]
-    goes_on = [  # in a list of short lines, a line wrapped at the edge goes on where the next opens in
-        # lower case, unless it is a whole label (`Conclusione del processo` / `marzo 2017`)
-        labels.continues(_text([line])) or (_text([following])[:1].islower() and not labels(_text([line])))
-        for line, following in itertools.pairwise(block)
-    ]
     return [
-        " " if wrap and not item and (not is_list or going_on) else "\n"
-        for wrap, item, going_on in zip(wrapped, items[1:], goes_on, strict=False)
+        " " if wrap and not item and (not is_list or _goes_on_in_list(line, following, labels)) else "\n"
+        for wrap, item, (line, following) in zip(wrapped, items[1:], itertools.pairwise(block), strict=False)
     ]
+
+
+def _goes_on_in_list(line: Segment, following: Segment, labels: Labels) -> bool:
+    """In a list of short lines, a line wrapped at the edge goes on when it ends on a word that
+    needs another, or the next opens in lower case and it is no whole label (`Conclusione del
+    processo` / `marzo 2017`)."""
+    text = text_of([line])
+    return labels.continues(text) or (text_of([following])[:1].islower() and not labels(text))
 
 
 def _closes_label(line: Segment, following: Segment, labels: Labels) -> bool:
@@ -488,8 +488,8 @@ def _closes_label(line: Segment, following: Segment, labels: Labels) -> bool:
     ends where the next line opens like a value (`Stato di avanzamento` / `Concluso`), and a value
     ends before the next line that is a whole label (`… non finanziato` / `Anno della
     certificazione`)."""
-    first = _text([following])[:1]
-    return bool(first) and not first.islower() and (labels(_text([line])) or labels(_text([following])))
+    first = text_of([following])[:1]
+    return bool(first) and not first.islower() and (labels(text_of([line])) or labels(text_of([following])))
 
 
 def _must_go_on(line: str, following: str, labels: Labels) -> bool:
@@ -510,10 +510,10 @@ def _opens_with_label(text: str, labels: Labels) -> bool:
 def _label_joins(block: list[Segment], labels: Labels) -> list[str] | None:
     """Spaces joining the first lines of a block into one label (the longest the vocabulary knows:
     `Persone coinvolte nell'attuazione` goes on into `del progetto:`), or None when they make none."""
-    head = _text(block[:1])
+    head = text_of(block[:1])
     best = None
     for size in range(2, min(MAX_LABEL_LINES, len(block)) + 1):
-        following = _text(block[size - 1 : size])
+        following = text_of(block[size - 1 : size])
         head = f"{head} {following}"
         label_part = head.split(":", 1)[0]
         if labels(label_part):
@@ -545,7 +545,7 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         for page, drop in zip(pages, fixed, strict=True)
     ]
     by_page = [(page, segments) for page in pages if (segments := segments_of(page))]
-    lines = [[(_text([item]), item.top, item.size) for item in segments] for _page, segments in by_page]
+    lines = [[(text_of([item]), item.top, item.size) for item in segments] for _page, segments in by_page]
     heading_floor = HEADING_RATIO * _body_size(by_page[0][1]) if by_page else 0.0
     repeated = furniture(lines, heading_floor) if by_page else set()
     dropped: list[str] = []
@@ -616,14 +616,12 @@ def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[st
     if not headings:
         return None
     best, most = None, 0
-    for (
-        start,
-        end,
-        _size,
-    ) in headings:  # the most words shared with a printed title line (which may add the site's name)
+    printed_words = [set(line.lower().split()) for line in printed]
+    # the heading sharing the most words with a printed title line (which may add the site's name)
+    for start, end, _size in headings:
         words = text[start:end].lower().split()
-        for line in printed:
-            shared = sum(word in set(line.lower().split()) for word in words)
+        for line_words in printed_words:
+            shared = sum(word in line_words for word in words)
             if len(words) >= MIN_TITLE_WORDS and shared >= PRINTED_TITLE_SHARE * len(words) and shared > most:
                 best, most = (start, end), shared
     if best is not None:
@@ -635,7 +633,7 @@ def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[st
 def _names(block: list[Segment]) -> bool:
     """A title names something: more letters than digits (the big `220 persone` of a card's
     numbers is no title)."""
-    text = _text(block)
+    text = text_of(block)
     return sum(char.isalpha() for char in text) > 2 * sum(char.isdigit() for char in text) + MIN_TITLE_LETTERS
 
 
@@ -665,7 +663,7 @@ def runs_on_next_page(
     punctuation), and the next page opens in the same type, at the block's left edge, with no
     label and no heading (a lone line that ends no sentence)."""
     last, first = block[-1], following[0]
-    if last.words[-1].text.endswith(SENTENCE_ENDS) or is_label(_text([first])) or _bulleted(first):
+    if last.words[-1].text.endswith(SENTENCE_ENDS) or is_label(text_of([first])) or _bulleted(first):
         return False
     if len(following) == 1 and not first.words[-1].text.endswith(SENTENCE_ENDS):
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.loaders.pdf.backends import Page, Word
@@ -45,6 +46,11 @@ class Segment:
         self.size = weighted_median([(size, chars) for size, _bold, chars in weights])
         bold_chars = sum(chars for _size, bold, chars in weights if bold)
         self.bold = bold_chars * 2 > sum(chars for _size, _bold, chars in weights)
+
+
+def text_of(lines: Iterable[Segment]) -> str:
+    """The words of lines, one space apart."""
+    return " ".join(word.text for line in lines for word in line.words)
 
 
 def weighted_median(pairs: list[tuple[float, int]]) -> float:

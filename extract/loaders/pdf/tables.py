@@ -18,16 +18,12 @@ from collections import Counter
 from collections.abc import Callable
 from statistics import median
 
-from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment
+from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, text_of
 from extract.loaders.pdf.typography import style_of
 
 MIN_TABLE_COLUMNS = 3  # two columns are a form (label | value) or text in columns
 MAX_HEAD_WORDS = 4  # a column's heading is a name (`Ruolo e ente`), not a line of text
 MAX_CELL_WORDS = 6  # the median line of a table's body is a short cell, not a line of prose
-
-
-def _text(line: Segment) -> str:
-    return " ".join(word.text for word in line.words)
 
 
 def split_table(
@@ -41,13 +37,14 @@ def split_table(
     lead = [
         line for column in columns for line in column if line.words[0].baseline < header - ROW_TOLERANCE * line.size
     ]
-    body = [[line for line in column if line not in lead] for column in columns]
+    above = {id(line) for line in lead}
+    body = [[line for line in column if id(line) not in above] for column in columns]
     if any(len(column) < 2 for column in body):
         return None
     heads = [column[0] for column in body]
     if any(abs(head.words[0].baseline - header) > ROW_TOLERANCE * head.size for head in heads):
         return None  # the columns do not open on one row of headings
-    if any(names_field(_text(head)) for head in heads):
+    if any(names_field(text_of([head])) for head in heads):
         return None  # field boxes side by side, each with its label on top
     head_styles = {style_of(head.words[0]) for head in heads}
     body_styles = Counter(style_of(line.words[0]) for column in body for line in column[1:])
