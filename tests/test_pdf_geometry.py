@@ -167,6 +167,89 @@ def test_a_form_is_read_cell_by_cell_without_interleaving_rows() -> None:
     ]
 
 
+def test_a_bold_label_and_its_value_a_little_apart_are_two_segments_but_a_word_space_is_not() -> None:
+    label = _words("Soggetto beneficiario dei", 40, 100, bold=True)
+    near = label[-1].x1 + 0.6 * SIZE  # wider than a word space, narrower than two columns' gap
+    words = (
+        label
+        + _words("Comune di Codigoro", near, 100)
+        + _words("Comune di", 40, 120)
+        + _words("Codigoro", 40 + 8 * CHAR + SPACE + 0.6 * SIZE, 120)
+    )
+    texts = [" ".join(word.text for word in item.words) for item in segments_of(Page(1, 595, 842, words))]
+    assert texts == ["Soggetto beneficiario dei", "Comune di Codigoro", "Comune di Codigoro"]
+
+
+def test_a_form_beside_a_sidebar_is_read_by_its_own_label_and_value_columns() -> None:
+    """The sidebar's gutter is the page's; the form's own gutter, between labels and values, is
+    found inside the left column, so a label wrapped over two lines keeps its value after it."""
+    words = []
+    for number, text in enumerate(["Assemblea legislativa della Regione", "Home / Processi / La piazza del paese"]):
+        words += _words(text, 40, 20 + number * LEADING)  # the site's head and breadcrumb, across the form
+        words += _words("Area riservata" if number else "Accedi", 420, 20 + number * LEADING)
+    words += _words("Un processo partecipato e aperto", 40, 50) + _words(
+        "per la piazza grande del paese", 40, 50 + LEADING
+    )
+    rows = [
+        (["Stato di avanzamento:"], ["Concluso"]),
+        (["Anno della", "certificazione:"], ["2016"]),
+        (["Data inizio:"], ["05/09/2016"]),
+        (["Data fine:"], ["27/03/2017"]),
+        (["Struttura responsabile", "del processo:"], ["Servizio Cultura del Comune"]),
+    ]
+    top = 82.0  # the form starts just under the title
+    for label_lines, value_lines in rows:
+        for number, text in enumerate(label_lines):
+            words += _words(text, 40, top + number * LEADING, bold=True)
+        for number, text in enumerate(value_lines):
+            words += _words(text, 160, top + number * LEADING)
+        top += max(len(label_lines), len(value_lines)) * LEADING + 6
+    for number, text in enumerate(
+        ["Hai informazioni", "su questo processo?", "Integra le", "informazioni", "Cerca nel sito"]
+    ):
+        words += _words(text, 420, 50 + number * 1.3 * LEADING)  # the sidebar beside title and form
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    blocks = [" ".join(block.split()) for block in text.split("\n\n")]
+    assert blocks.index("Anno della certificazione:") + 1 == blocks.index("2016")
+    assert blocks.index("Struttura responsabile del processo:") + 1 == blocks.index("Servizio Cultura del Comune")
+    assert "Hai informazioni su questo processo? Integra le informazioni" in " ".join(blocks)
+
+
+def test_a_styled_label_wrapped_onto_its_values_line_stays_one_label() -> None:
+    """Labels in small bold capitals, each number in a pill of another style on the label's line;
+    the last label wraps, so its second line opens with the rest of the label."""
+
+    def pill(text: str, x0: float, top: float) -> list[Word]:
+        return [word._replace(size=12.0, colour=0xFFFFFF) for word in _words(text, x0, top, bold=True)]
+
+    def label(text: str, top: float) -> list[Word]:
+        return _words(text, 40, top, bold=True)
+
+    words = label("CABINA DI REGIA RISTRETTA", 100)
+    words += pill("5", words[-1].x1 + 4, 100) + label("CABINA DI REGIA ALLARGATA", 130)
+    words += pill("16", words[-1].x1 + 4, 130) + label("PERSONE COINVOLTE NELL'ATTUAZIONE DEL", 160)
+    words += label("PROGETTO", 160 + LEADING)
+    words += pill("320", words[-1].x1 + 4, 160 + LEADING)
+    lines = [" ".join(line.split()) for line in lay_out([Page(1, 595, 842, words)], _labels()).text.splitlines()]
+    assert "PERSONE COINVOLTE NELL'ATTUAZIONE DEL PROGETTO" in lines
+    assert lines[lines.index("PERSONE COINVOLTE NELL'ATTUAZIONE DEL PROGETTO") + 1] == "320"
+
+
+@pytest.mark.parametrize(
+    ("second", "joined"),
+    [("Galli Andrea – Cooperativa Il Ponte · andrea.galli@ilponte.it", False), ("oppure per telefono", True)],
+    ids=["next_person", "sentence_goes_on"],
+)
+def test_a_line_ending_on_an_address_ends_an_entry_before_a_capital(second: str, joined: bool) -> None:
+    first = "Silvia Mazzocchi – Servizi educativi del Comune · s.mazzocchi@comune.it"
+    words = _words("Contatti del progetto e dei suoi referenti", 40, 60)
+    words += _words(first, 40, 100) + _words(second, 40, 100 + LEADING)
+    words += _words("Piacenza, 15 marzo 2018 con i saluti di tutto il gruppo", 40, 100 + 2 * LEADING)
+    text = " ".join(lay_out([Page(1, 595, 842, words)], _labels()).text.split(" "))
+    assert (f"{first} {second}" in text) is joined
+    assert (f"{first}\n{second}" in text) is not joined
+
+
 @pytest.mark.parametrize("kicker_baseline", [39.0, 36.5], ids=["same_row", "own_row"])
 def test_a_kicker_in_small_type_before_a_title_is_not_part_of_it(kicker_baseline: float) -> None:
     """On the title's row, or on a row of its own beside the title (not a label and its value)."""

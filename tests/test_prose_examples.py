@@ -317,6 +317,11 @@ def test_card_place_line(line: str, expected: dict) -> None:
             "Il progetto coinvolge i comuni dell'Unione: Sassuolo, Fiorano Modenese e Maranello.",
             {"Sassuolo", "Fiorano Modenese", "Maranello"},
         ),
+        (
+            "Le tre amministrazioni, cioè i Comuni della valle – Bardi, Bedonia e Compiano – hanno deciso insieme.",
+            {"Bardi", "Bedonia", "Compiano"},
+        ),
+        ("Tutti i comuni più piccoli – quelli di montagna – hanno aderito.", set()),
     ],
 )
 def test_territory_lists_in_prose(sentence: str, expected: set) -> None:

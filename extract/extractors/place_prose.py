@@ -139,7 +139,8 @@ def _context_provinces(document: Document, resources: Resources) -> frozenset[st
 
 @extractor("territory_prose.v1", emits=("municipalities",))
 def extract_prose_territory(document: Document, resources: Resources) -> list[Mention]:
-    """`i comuni di A, B e C` and `Comune di X, con l'adesione dei Comuni di Y e di Z`."""
+    """`i comuni di A, B e C`, `i Comuni della valle – A, B e C` and `Comune di X, con l'adesione
+    dei Comuni di Y e di Z`."""
     text = document.text
     patterns = place_patterns(resources)
     context = _context_provinces(document, resources)
@@ -149,6 +150,9 @@ def extract_prose_territory(document: Document, resources: Resources) -> list[Me
         if patterns.not_a_list.search(text, max(0, opener.start() - 40), opener.start()):
             continue  # `Unione dei Comuni del Frignano` names a union, not a list
         found = _resolve_list(text, opener.end(), resources, context)
+        apposition = None if found else patterns.list_apposition.match(text, opener.start())
+        if apposition is not None:  # `i Comuni dell'Unione – A, B e C`: the list stands in apposition
+            found = _resolve_list(text, apposition.end(), resources, context)
         if not found:
             continue
         provinces = frozenset(comune.province for comune, _raw, _start in found)

@@ -33,6 +33,7 @@ class PlacePatterns:
     union_name: re.Pattern[str]
     sigla_suffix: re.Pattern[str]
     list_opener: re.Pattern[str]
+    list_apposition: re.Pattern[str]  # `i Comuni della valle – A, B e C`: the list after a dash or colon
     not_a_list: re.Pattern[str]
     list_connectors: frozenset[str]
     partner: re.Pattern[str]
@@ -50,6 +51,7 @@ def place_patterns(resources: Resources) -> PlacePatterns:
         union_name=re.compile(places["union_name"]),
         sigla_suffix=re.compile(places["sigla_suffix"]),
         list_opener=re.compile(places["territory_list_opener"]),
+        list_apposition=re.compile(places["territory_list_apposition"]),
         not_a_list=re.compile(places["territory_list_not_after"]),
         list_connectors=frozenset(places["territory_list_connectors"]),
         partner=re.compile(rf"\s*,?\s*(?:{cues})\s+(?i:comuni)\s+(?i:di)\b", re.IGNORECASE),

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from extract.loaders.pdf.backends import Page
-from extract.loaders.pdf.columns import column_of, gutters, zones
+from extract.loaders.pdf.backends import Page, Word
+from extract.loaders.pdf.columns import MIN_COLUMN_ROWS, column_of, gutters, zones
 from extract.loaders.pdf.furniture import (
     Placed,
     footer_address,
@@ -64,6 +64,7 @@ _ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
 # A line of the first page that names pages in a trail: a breadcrumb (`Home » Processi » Titolo`)
 # or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
 _TRAIL = re.compile(r"\s[|»›>/]\s")
+_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:https?://|www\.)\S+")
 _LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
 
 
@@ -193,8 +194,10 @@ def _neighbour(index: int, bounds: list[tuple[float, float, float, float]], dire
     return best
 
 
-def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]]:
-    cuts = gutters(segments)
+def _zone_order(
+    segments: list[Segment], is_label: Labels, cuts: list[tuple[float, float]] | None = None
+) -> list[list[Segment]]:
+    cuts = gutters(segments) if cuts is None else cuts
     columns = {id(item): column_of(item, cuts) for item in segments}
     wide = sorted((item for item in segments if columns[id(item)] is None), key=lambda item: item.top)
     narrow = [item for item in segments if columns[id(item)] is not None]
@@ -232,9 +235,21 @@ def _zone_order(segments: list[Segment], is_label: Labels) -> list[list[Segment]
                 blocks += _form_cells(lines[column], lines[following], is_label)
                 index += 2
                 continue
-            blocks += _column_blocks(lines[column])
+            inner = _inner_form([item for item in inside if columns[id(item)] == column], is_label) if cuts else None
+            blocks += _column_blocks(lines[column]) if inner is None else inner
             index += 1
     return blocks
+
+
+def _inner_form(segments: list[Segment], is_label: Labels) -> list[list[Segment]] | None:
+    """A form inside one column (labels | values beside a sidebar, under a title across both)
+    has a gutter of its own that the page's other columns hid: read by its own columns."""
+    cuts = gutters(segments, MIN_COLUMN_ROWS)
+    if not cuts:
+        return None
+    columns = {id(item): column_of(item, cuts) for item in segments}
+    narrow = [item for item in segments if columns[id(item)] is not None]
+    return _zone_order(segments, is_label, cuts) if _label_columns(narrow, columns, is_label) else None
 
 
 def _title_goes_on(line: Segment, following: Segment, heading_size: float) -> bool:
@@ -466,7 +481,7 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
     if sum(closed) >= MIN_BULLETS:  # entries that each end with their roles in parentheses
         items = [False, *closed[:-1]]
     wrapped = [
-        wrap and not _closes_label(line, following, labels)
+        wrap and not _closes_label(line, following, labels) and not _closes_entry(line, following)
         for wrap, (line, following) in zip(wrapped, itertools.pairwise(block), strict=True)
     ]
     return [
@@ -490,6 +505,14 @@ def _closes_label(line: Segment, following: Segment, labels: Labels) -> bool:
     certificazione`)."""
     first = text_of([following])[:1]
     return bool(first) and not first.islower() and (labels(text_of([line])) or labels(text_of([following])))
+
+
+def _closes_entry(line: Segment, following: Segment) -> bool:
+    """A line that ends on an address (e-mail, web) before a line opening in capitals ends an entry
+    (a contact's line, then the next person): an address is where such lines stop, not wrap."""
+    last = line.words[-1].text.rstrip(".,;")
+    first = following.words[0].text[:1]
+    return bool(_ADDRESS.fullmatch(last)) and first.isupper()
 
 
 def _must_go_on(line: str, following: str, labels: Labels) -> bool:
@@ -575,9 +598,10 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
                 split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
-                if index:
-                    write("\n" if split else joins[index - 1])  # a line opening with a label is a new field
-                if split:
+                ends_label = bool(split) and index > 0 and _ends_label(block[index - 1], line.words[:split], is_label)
+                if index:  # a line opening with a label is a new field, unless it ends the label above
+                    write(" " if ends_label else "\n" if split else joins[index - 1])
+                if split and not ends_label:
                     label_starts.append(position)
                 further = inner_labels(line.words, styles, is_label) if styles else []
                 breaks = {split, *(edge for pair in further for edge in pair)}
@@ -607,6 +631,13 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     text = "".join(parts)
     trails = [line for line, _top, size in lines[0] if size < heading_floor and _TRAIL.search(line)] if lines else []
     return LaidOut(text, boxes, title_of(headings, text, dropped + trails), address, label_starts)
+
+
+def _ends_label(line: Segment, run: Sequence[Word], labels: Labels) -> bool:
+    """A styled run that completes the label the line above began: the label wrapped, its value
+    beside the last line (`PERSONE COINVOLTE NELL'ATTUAZIONE DEL` / `PROGETTO  320`)."""
+    above = text_of([line])
+    return labels.starts(above) and labels(f"{above} {' '.join(word.text for word in run)}".rstrip(": "))
 
 
 def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[str]) -> tuple[int, int] | None:
