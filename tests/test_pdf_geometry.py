@@ -167,19 +167,6 @@ def test_a_form_is_read_cell_by_cell_without_interleaving_rows() -> None:
     ]
 
 
-def test_a_bold_label_and_its_value_a_little_apart_are_two_segments_but_a_word_space_is_not() -> None:
-    label = _words("Soggetto beneficiario dei", 40, 100, bold=True)
-    near = label[-1].x1 + 0.6 * SIZE  # wider than a word space, narrower than two columns' gap
-    words = (
-        label
-        + _words("Comune di Codigoro", near, 100)
-        + _words("Comune di", 40, 120)
-        + _words("Codigoro", 40 + 8 * CHAR + SPACE + 0.6 * SIZE, 120)
-    )
-    texts = [" ".join(word.text for word in item.words) for item in segments_of(Page(1, 595, 842, words))]
-    assert texts == ["Soggetto beneficiario dei", "Comune di Codigoro", "Comune di Codigoro"]
-
-
 def test_a_form_beside_a_sidebar_is_read_by_its_own_label_and_value_columns() -> None:
     """The sidebar's gutter is the page's; the form's own gutter, between labels and values, is
     found inside the left column, so a label wrapped over two lines keeps its value after it."""

@@ -22,7 +22,6 @@ ATTACH_GAP = 2.0  # × the value's font size: how far right of its label a value
 RECENT_ROWS = 3  # rows a word may still join (columns interleave their baselines)
 KICKER_RATIO = 1.6  # type this much larger beside small type on one row is another text (small caps are less)
 SEGMENT_GAP = 0.8  # × font size: a wider gap between two words on a row starts a new segment
-STYLE_GAP = 0.5  # × font size: a gap this wide where the weight changes starts one too (label | value)
 
 
 @dataclass
@@ -84,19 +83,12 @@ def segments_of(page: Page) -> list[Segment]:
         current = [row[0]]
         for previous, word in itertools.pairwise(row):
             gap = word.x0 - previous.x1 > SEGMENT_GAP * max(word.size, previous.size)
-            if gap or _size_jump(previous, word) or _style_break(previous, word):
+            if gap or _size_jump(previous, word):
                 segments.append(Segment(current, page.number, number))
                 current = []
             current.append(word)
         segments.append(Segment(current, page.number, number))
     return _attach_values(segments)
-
-
-def _style_break(previous: Word, word: Word) -> bool:
-    """A bold label and its regular value in two cells of one row stand wider apart than a word
-    space: two segments, though nearer than two columns' text (`Soggetto beneficiario dei  Comune`)."""
-    gap = word.x0 - previous.x1
-    return previous.bold != word.bold and gap > STYLE_GAP * max(word.size, previous.size)
 
 
 def _size_jump(previous: Word, word: Word) -> bool:
