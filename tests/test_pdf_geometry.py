@@ -237,6 +237,49 @@ def test_a_line_ending_on_an_address_ends_an_entry_before_a_capital(second: str,
     assert (f"{first}\n{second}" in text) is not joined
 
 
+def test_a_value_beside_the_first_line_of_a_wrapped_label_is_read_after_the_whole_label() -> None:
+    """Labels in a column too close to the values for a gutter; a label wraps under itself and
+    its value stands beside its first line. A label line followed by a line with a value of its
+    own is a label of its own (the value is not moved)."""
+    rows = [
+        (["Titolari della decisione"], "Unione Val d'Enza"),
+        (["Utilizzo di piattaforme", "tecnologiche e strumenti digitali"], "Si"),
+        (["Numero partecipanti (stimate o", "effettive)"], "1480"),
+        (["Codecisione"], "No"),
+    ]
+    words, top = [], 100.0
+    for label_lines, value in rows:
+        for number, text in enumerate(label_lines):
+            words += _words(text, 40, top + number * LEADING, bold=True)
+        words += _words(value, 190, top)  # 7.5 pt right of the longest label line: no gutter
+        top += len(label_lines) * LEADING + 8
+    for text, bold in [
+        ("Partecipanti", True),
+        ("Associazioni / Cooperative sociali / Scuole", False),  # values under their labels, across
+        ("Parrocchie / Società sportive / Studenti", False),  # the labels' edge: they hide the gutter
+        ("Soggetti esterni", True),
+        ("Cooperativa sociale Ponti Sospesi e altri", False),
+    ]:
+        words += _words(text, 40, top, bold=bold)
+        top += LEADING + 4
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert lines == [
+        "Titolari della decisione",
+        "Unione Val d'Enza",
+        "Utilizzo di piattaforme tecnologiche e strumenti digitali",
+        "Si",
+        "Numero partecipanti (stimate o effettive)",
+        "1480",
+        "Codecisione",
+        "No",
+        "Partecipanti",
+        "Associazioni / Cooperative sociali / Scuole Parrocchie / Società sportive / Studenti",
+        "Soggetti esterni",
+        "Cooperativa sociale Ponti Sospesi e altri",
+    ]
+
+
 @pytest.mark.parametrize("kicker_baseline", [39.0, 36.5], ids=["same_row", "own_row"])
 def test_a_kicker_in_small_type_before_a_title_is_not_part_of_it(kicker_baseline: float) -> None:
     """On the title's row, or on a row of its own beside the title (not a label and its value)."""

@@ -216,7 +216,10 @@ def _zone_order(
             continue
         carried = []
         lines = {
-            column: sorted(rejoin([item for item in inside if columns[id(item)] == column]), key=_top_left)
+            column: sorted(
+                rejoin(values_after_labels([item for item in inside if columns[id(item)] == column], is_label)),
+                key=_top_left,
+            )
             for column in sorted({columns[id(item)] for item in inside})  # type: ignore[type-var]
         }
         order = sorted(lines)
@@ -250,6 +253,37 @@ def _inner_form(segments: list[Segment], is_label: Labels) -> list[list[Segment]
     columns = {id(item): column_of(item, cuts) for item in segments}
     narrow = [item for item in segments if columns[id(item)] is not None]
     return _zone_order(segments, is_label, cuts) if _label_columns(narrow, columns, is_label) else None
+
+
+def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segment]:
+    """A value set beside the first line of a label that wraps over the next lines of its own
+    (`Utilizzo di piattaforme    Si` / `tecnologiche e strumenti digitali`) moves to the label's
+    last line, so the label is read whole and its value after it: the vocabulary must know the
+    lines together as a label, and the lines below must hold nothing but the label's rest."""
+    rows: dict[int, list[Segment]] = {}
+    for item in segments:
+        rows.setdefault(item.row, []).append(item)
+    order = sorted(rows, key=lambda number: min(item.top for item in rows[number]))
+    moved: dict[int, int] = {}  # id of a value segment -> the row it is read on
+    for position, row in enumerate(order):
+        first, *beside = sorted(rows[row], key=lambda item: item.x0)
+        label = text_of([first])
+        if not beside or is_label(label) or not is_label.starts(label):
+            continue
+        for below in order[position + 1 : position + MAX_LABEL_LINES]:
+            if len(rows[below]) != 1 or abs(rows[below][0].x0 - first.x0) > first.size:
+                break
+            if rows[below][0].x1 >= beside[0].x0:
+                break
+            label = f"{label} {text_of(rows[below])}"
+            if is_label(label):
+                moved.update((id(item), below) for item in beside)
+                break
+            if not is_label.starts(label):
+                break
+    if not moved:
+        return segments
+    return [Segment(item.words, item.page, moved[id(item)]) if id(item) in moved else item for item in segments]
 
 
 def _title_goes_on(line: Segment, following: Segment, heading_size: float) -> bool:
@@ -409,7 +443,8 @@ def _add(blocks: list[list[Segment]], segment: Segment, previous: Segment | None
 
 def _breaks(previous: Segment, segment: Segment) -> bool:
     size = max(previous.size, segment.size)
-    if abs(previous.size - segment.size) > SIZE_CHANGE * size or previous.bold != segment.bold:
+    goes_on_bold = previous.bold and segment.words[0].bold  # a bold label's last line, then its value
+    if abs(previous.size - segment.size) > SIZE_CHANGE * size or (previous.bold != segment.bold and not goes_on_bold):
         return True
     gap = segment.top - previous.bottom
     if _bulleted(previous) and _bulleted(segment) and abs(previous.x0 - segment.x0) <= SIZE_CHANGE * size:
