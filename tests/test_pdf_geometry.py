@@ -543,6 +543,35 @@ def test_the_heading_a_breadcrumb_or_the_printed_page_title_names_is_the_title(t
     assert laid.text[start:end] == "Corti aperte nel centro storico"
 
 
+@pytest.mark.parametrize(
+    ("document_title", "expected"),
+    [
+        ("Orti in rete – Carta d'identità – Community Lab", "Orti in rete: welfare di comunità tra le colline"),
+        ("", "Community Lab"),  # without it, the footer's words name the brand's heading
+    ],
+)
+def test_the_document_title_names_the_heading_not_the_brand_in_the_footer(document_title: str, expected: str) -> None:
+    """A card's brand in large type on top and in its own footer on every page; the document's
+    title (its metadata, what a browser prints) names the process heading, which wins even when
+    the heading has more words than the title."""
+    pages = []
+    for number in (1, 2):
+        words = _sized("Community Lab · Carte d'identità delle esperienze 2017", 40, 800, 9.0)
+        if number == 1:
+            words += _sized("Community Lab", 40, 40, 16.0)
+            words += _sized("Orti in rete: welfare di comunità tra le colline", 40, 90, 20.0)
+        body = (
+            ["Nato nel", "Settembre 2014", "A", "Comacchio (FE)", "Sono nato per", "Far crescere gli orti"]
+            if number == 1
+            else ["La storia", "Tutto comincia"]
+        )
+        words += _column_lines(body, 40, 200)
+        pages.append(Page(number, 595, 842, tuple(words), document_title if number == 1 else ""))
+    laid = lay_out(pages, _labels())
+    start, end = laid.title
+    assert laid.text[start:end] == expected
+
+
 def test_one_empty_label_before_a_heading_is_no_caption() -> None:
     """Evenly spaced labels over their values: the one label whose value is empty stands nearer
     the value above than the heading below, and is still read where it stands."""

@@ -43,6 +43,7 @@ class Page(NamedTuple):
     width: float
     height: float
     words: tuple[Word, ...]
+    title: str = ""  # the document's own title (its metadata), on the first page: what a browser prints as the title
 
 
 Backend = Callable[[bytes, int], list[Page]]
@@ -63,7 +64,9 @@ def read_pdfium(data: bytes, max_pages: int) -> list[Page]:
             raise _encrypted(str(exc)) from exc
         raise LoadError("malformed_pdf", f"the PDF cannot be opened: {exc}") from exc
     try:
-        return [_pdfium_page(document, index, pdfium_c) for index in range(min(len(document), max_pages))]
+        pages = [_pdfium_page(document, index, pdfium_c) for index in range(min(len(document), max_pages))]
+        title = str(document.get_metadata_value("Title") or "").strip()
+        return [pages[0]._replace(title=title), *pages[1:]] if pages and title else pages
     finally:
         document.close()
 
@@ -156,7 +159,8 @@ def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
                 for item in found
             )
             pages.append(Page(page.page_number, float(page.width), float(page.height), words))
-        return pages
+        title = str((pdf.metadata or {}).get("Title") or "").strip()
+        return [pages[0]._replace(title=title), *pages[1:]] if pages and title else pages
 
 
 def _colour(colour: object) -> int:

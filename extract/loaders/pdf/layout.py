@@ -63,6 +63,8 @@ MIN_BULLETS = 2
 _ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
 # A line of the first page that names pages in a trail: a breadcrumb (`Home » Processi » Titolo`)
 # or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
+_WORD = re.compile(r"\w+")
+_TITLE_PARTS = re.compile(r"\s[–—|-]\s")  # a document title's parts (`Page – Site`)
 _TRAIL = re.compile(r"\s[|»›>/]\s")
 _ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:https?://|www\.)\S+")
 _LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
@@ -665,7 +667,8 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         address = footer_address(lines[0])
     text = "".join(parts)
     trails = [line for line, _top, size in lines[0] if size < heading_floor and _TRAIL.search(line)] if lines else []
-    return LaidOut(text, boxes, title_of(headings, text, dropped + trails), address, label_starts)
+    printed = dropped + trails + (_TITLE_PARTS.split(pages[0].title) if pages and pages[0].title else [])
+    return LaidOut(text, boxes, title_of(headings, text, printed), address, label_starts)
 
 
 def _ends_label(line: Segment, run: Sequence[Word], labels: Labels) -> bool:
@@ -678,17 +681,22 @@ def _ends_label(line: Segment, run: Sequence[Word], labels: Labels) -> bool:
 def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[str]) -> tuple[int, int] | None:
     """The first page's heading that the browser printed as the page's title or a breadcrumb
     names (a site's name in larger type above it names the site, not the page), else the
-    heading in the largest type, the first of several in that type."""
+    heading in the largest type, the first of several in that type. A printed line names a
+    heading when most of the heading's words are in it, or all of its own words are in the
+    heading (the document's title `Pedemontana in rete` for `Pedemontana in rete: welfare …`)."""
     if not headings:
         return None
     best, most = None, 0
-    printed_words = [set(line.lower().split()) for line in printed]
+    printed_words = [set(_WORD.findall(line.lower())) for line in printed]
     # the heading sharing the most words with a printed title line (which may add the site's name)
     for start, end, _size in headings:
-        words = text[start:end].lower().split()
+        words = _WORD.findall(text[start:end].lower())
         for line_words in printed_words:
             shared = sum(word in line_words for word in words)
-            if len(words) >= MIN_TITLE_WORDS and shared >= PRINTED_TITLE_SHARE * len(words) and shared > most:
+            named = shared >= PRINTED_TITLE_SHARE * len(words) or (
+                len(line_words) >= MIN_TITLE_WORDS and line_words <= set(words)
+            )
+            if len(words) >= MIN_TITLE_WORDS and named and shared > most:
                 best, most = (start, end), shared
     if best is not None:
         return best
