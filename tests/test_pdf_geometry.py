@@ -280,6 +280,23 @@ def test_a_value_beside_the_first_line_of_a_wrapped_label_is_read_after_the_whol
     ]
 
 
+def test_the_short_last_line_of_a_text_across_two_columns_goes_on_that_text() -> None:
+    """Under a story in two columns, contact lines run across both; one wraps, and its short last
+    line (flush left, no gap, same type) stands in the left column only: it still ends its line."""
+    words = []
+    for line in range(8):
+        words += _words("il racconto della colonna di sinistra", 40, 100 + line * LEADING)
+        words += _words("il racconto della colonna di destra", 320, 100 + line * LEADING)
+    top = 100 + 8 * LEADING + 4
+    contact = "Silvia Casadei, responsabile dei Servizi sociali associati, Unione Rubicone e Mare · tel. 0541 809624 ·"
+    words += _words(contact, 40, top) + _words("s.casadei@unione.it", 40, top + LEADING)
+    words += _words(
+        "Andrea Pracucci, coordinatore dei volontari di prossimità · cell. 347 2189043", 40, top + 2 * LEADING
+    )
+    blocks = [" ".join(block.split()) for block in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n\n")]
+    assert f"{contact} s.casadei@unione.it" in blocks
+
+
 @pytest.mark.parametrize("kicker_baseline", [39.0, 36.5], ids=["same_row", "own_row"])
 def test_a_kicker_in_small_type_before_a_title_is_not_part_of_it(kicker_baseline: float) -> None:
     """On the title's row, or on a row of its own beside the title (not a label and its value)."""

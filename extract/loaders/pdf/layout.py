@@ -241,9 +241,21 @@ def _zone_order(
                 index += 2
                 continue
             inner = _inner_form([item for item in inside if columns[id(item)] == column], is_label) if cuts else None
-            blocks += _column_blocks(lines[column]) if inner is None else inner
+            if inner is not None:
+                blocks += inner
+            elif len(order) == 1 and band and _ends_wide_line(wide[band - 1], lines[column][0], blocks):
+                for previous, item in itertools.pairwise([wide[band - 1], *lines[column]]):
+                    _add(blocks, item, previous)  # the short last line of a text across the columns
+            else:
+                blocks += _column_blocks(lines[column])
             index += 1
     return blocks
+
+
+def _ends_wide_line(wide: Segment, line: Segment, blocks: list[list[Segment]]) -> bool:
+    """A line alone under a line across the columns, flush with its left edge, in its type and
+    without a gap, goes on the text above (a contact's address wrapped under its long line)."""
+    return bool(blocks) and blocks[-1][-1] is wide and abs(line.x0 - wide.x0) <= wide.size and not _breaks(wide, line)
 
 
 def _inner_form(segments: list[Segment], is_label: Labels) -> list[list[Segment]] | None:
