@@ -148,6 +148,11 @@ def _page(body: str) -> str:
             "La facilitazione è affidata alla Cooperativa Il Faro (referente Anna Neri).",
             {"name": "Anna Neri", "role": "referente", "organisation": "Cooperativa Il Faro"},
         ),
+        # a body in brackets after the name, itself holding a word that is a given name (`Giusta`)
+        (
+            "Contatti:\n\nPiero Landi (Emporio La Bottega Giusta): info@bottegagiusta.example.it",
+            {"name": "Piero Landi", "email": "info@bottegagiusta.example.it"},
+        ),
     ],
 )
 def test_contact_found(body: str, expected: dict) -> None:

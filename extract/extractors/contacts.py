@@ -57,6 +57,7 @@ SHORT_LINE = 100  # a line no longer than this is a line of a box, not of runnin
 LOOKBACK = 300  # characters before a name read for the clause and sentence it stands in
 WINDOW = 240  # characters around a cue, an e-mail or a phone searched for the name it belongs to
 _COORDINATION = re.compile(r"[\s,]*(?:(?:e|ed)\s+)?")
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _ARTICLE_WORDS = r"(?:(?:il|la|lo|i|gli|le)\s+|l['’]\s*)?"
 _ARTICLE = re.compile(rf"^{_ARTICLE_WORDS}", re.IGNORECASE)
@@ -289,7 +290,13 @@ def _line_people(
     the first (`referenti Anna Neri e Luca Bassi`) or after the last (`Anna Neri e Luca Bassi,
     referenti del progetto`)."""
     first, last = window or (line_start, line_end)
-    line = _Line(text, line_start, line_end, mode, rules, rules.names.find(text, first, last))
+    found = rules.names.find(text, first, last)
+    names = [  # a name in the brackets right after a person's (`Matteo Govoni (Emporio La Spesa Giusta)`) is theirs
+        name
+        for index, name in enumerate(found)
+        if not (index and _OPENS_BRACKET.fullmatch(text[found[index - 1].end : name.lead_start]))
+    ]
+    line = _Line(text, line_start, line_end, mode, rules, names)
     people = [_judge(line, index) for index in range(len(line.names))]
     for index in range(1, len(people)):  # forwards: a role before the first name
         _share(line, people, index - 1, index)
