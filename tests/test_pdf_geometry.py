@@ -297,6 +297,19 @@ def test_the_short_last_line_of_a_text_across_two_columns_goes_on_that_text() ->
     assert f"{contact} s.casadei@unione.it" in blocks
 
 
+def test_a_section_heading_over_the_value_column_is_no_value_of_the_first_label() -> None:
+    """Right-aligned labels, values beside them, and the section's heading set in larger bold
+    type in the value column just above the first row."""
+    words = [word._replace(size=12.0, bold=True) for word in _words("Processo", 215, 86)]
+    rows = [("Stato di avanzamento", "Concluso"), ("Natura Processo", "Processo certificato"), ("Durata (mesi)", "7")]
+    for number, (label, value) in enumerate(rows):
+        words += _words(label, 200, 100 + number * (LEADING + 2), right_aligned=True, bold=True)
+        words += _words(value, 215, 100 + number * (LEADING + 2))
+    blocks = [" ".join(block.split()) for block in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n\n")]
+    assert blocks[blocks.index("Stato di avanzamento") + 1] == "Concluso"
+    assert blocks.index("Processo") < blocks.index("Stato di avanzamento")
+
+
 @pytest.mark.parametrize("kicker_baseline", [39.0, 36.5], ids=["same_row", "own_row"])
 def test_a_kicker_in_small_type_before_a_title_is_not_part_of_it(kicker_baseline: float) -> None:
     """On the title's row, or on a row of its own beside the title (not a label and its value)."""

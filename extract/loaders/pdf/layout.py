@@ -376,7 +376,8 @@ def _is_label_column(lines: list[Segment], is_label: Labels) -> bool:
 
 
 def value_cells(values: list[Segment], cells: list[list[Segment]]) -> list[list[Segment]]:
-    """A value column's cells: its lines split at paragraph gaps, and where a label cell starts
+    """A value column's cells: its lines split at paragraph gaps and changes of type (a section
+    heading set in the value column above the first label is no value), and where a label cell starts
     on the same baseline once the value so far stands beside another label (a form without
     gaps between its rows; a label centred on its value shares a baseline with a middle line)."""
     carried = _carried_over(values, cells[0]) if values and cells and values[0].page > 1 else []
@@ -389,11 +390,11 @@ def value_cells(values: list[Segment], cells: list[list[Segment]]) -> list[list[
             for index, cell in enumerate(cells)
             if abs(baseline - cell[0].words[0].baseline) <= ROW_TOLERANCE * line.size
         ]
-        gap = bool(found) and line.top - found[-1][-1].bottom > PARAGRAPH_GAP * line.size
+        breaks = bool(found) and _breaks(found[-1][-1], line)  # a paragraph gap, or a heading's type
         beside_another = bool(found) and any(
             _overlap(found[-1], cell) > 0 for index, cell in enumerate(cells) if index not in starting
         )
-        if not found or gap or (starting and beside_another):
+        if not found or breaks or (starting and beside_another):
             found.append([line])
         else:
             found[-1].append(line)
