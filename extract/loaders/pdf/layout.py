@@ -61,10 +61,10 @@ MIN_BULLETS = 2
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
 # without bullets write each entry.
 _ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
-# A line of the first page that names pages in a trail: a breadcrumb (`Home » Processi » Titolo`)
-# or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
 _WORD = re.compile(r"\w+")
 _TITLE_PARTS = re.compile(r"\s[–—|-]\s")  # a document title's parts (`Page – Site`)
+# A line of the first page that names pages in a trail: a breadcrumb (`Home » Processi » Titolo`)
+# or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
 _TRAIL = re.compile(r"\s[|»›>/]\s")
 _ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:https?://|www\.)\S+")
 _LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
@@ -217,12 +217,11 @@ def _zone_order(
             carried = inside  # what stands beside a title wrapped over lines is read after it
             continue
         carried = []
+        raw: dict[int, list[Segment]] = {}
+        for item in inside:
+            raw.setdefault(columns[id(item)], []).append(item)  # type: ignore[arg-type]
         lines = {
-            column: sorted(
-                rejoin(values_after_labels([item for item in inside if columns[id(item)] == column], is_label)),
-                key=_top_left,
-            )
-            for column in sorted({columns[id(item)] for item in inside})  # type: ignore[type-var]
+            column: sorted(rejoin(values_after_labels(raw[column], is_label)), key=_top_left) for column in sorted(raw)
         }
         order = sorted(lines)
         table = split_table([lines[column] for column in order], is_label.names_field)
@@ -240,7 +239,7 @@ def _zone_order(
                 blocks += _form_cells(lines[column], lines[following], is_label)
                 index += 2
                 continue
-            inner = _inner_form([item for item in inside if columns[id(item)] == column], is_label) if cuts else None
+            inner = _inner_form(raw[column], is_label) if cuts else None
             if inner is not None:
                 blocks += inner
             elif len(order) == 1 and band and _ends_wide_line(wide[band - 1], lines[column][0], blocks):
