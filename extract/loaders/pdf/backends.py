@@ -65,8 +65,7 @@ def read_pdfium(data: bytes, max_pages: int) -> list[Page]:
         raise LoadError("malformed_pdf", f"the PDF cannot be opened: {exc}") from exc
     try:
         pages = [_pdfium_page(document, index, pdfium_c) for index in range(min(len(document), max_pages))]
-        title = str(document.get_metadata_value("Title") or "").strip()
-        return [pages[0]._replace(title=title), *pages[1:]] if pages and title else pages
+        return _titled(pages, document.get_metadata_value("Title"))
     finally:
         document.close()
 
@@ -159,8 +158,13 @@ def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
                 for item in found
             )
             pages.append(Page(page.page_number, float(page.width), float(page.height), words))
-        title = str((pdf.metadata or {}).get("Title") or "").strip()
-        return [pages[0]._replace(title=title), *pages[1:]] if pages and title else pages
+        return _titled(pages, (pdf.metadata or {}).get("Title"))
+
+
+def _titled(pages: list[Page], title: object) -> list[Page]:
+    """The pages with the document's metadata title on the first (nothing when it has none)."""
+    text = str(title or "").strip()
+    return [pages[0]._replace(title=text), *pages[1:]] if pages and text else pages
 
 
 def _colour(colour: object) -> int:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
+from extract.contact_values import EMAIL
 from extract.loaders.pdf.backends import Page, Word
 from extract.loaders.pdf.columns import MIN_COLUMN_ROWS, column_of, gutters, zones
 from extract.loaders.pdf.furniture import (
@@ -66,7 +67,7 @@ _TITLE_PARTS = re.compile(r"\s[–—|-]\s")  # a document title's parts (`Page 
 # A line of the first page that names pages in a trail: a breadcrumb (`Home » Processi » Titolo`)
 # or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
 _TRAIL = re.compile(r"\s[|»›>/]\s")
-_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:https?://|www\.)\S+")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 _LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
 
 
@@ -561,7 +562,7 @@ def _closes_entry(line: Segment, following: Segment) -> bool:
     (a contact's line, then the next person): an address is where such lines stop, not wrap."""
     last = line.words[-1].text.rstrip(".,;")
     first = following.words[0].text[:1]
-    return bool(_ADDRESS.fullmatch(last)) and first.isupper()
+    return bool(EMAIL.fullmatch(last) or _WEB_ADDRESS.fullmatch(last)) and first.isupper()
 
 
 def _must_go_on(line: str, following: str, labels: Labels) -> bool:
