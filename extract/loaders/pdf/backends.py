@@ -21,6 +21,8 @@ from extract.loaders.errors import LoadError
 BOLD_WEIGHT = 600
 FONT_NAME_BYTES = 128  # a font name longer than this is cut, which keeps its weight words
 MISSING_SPACE = 0.5  # × font size: a gap this wide between glyphs separates words even without a space
+MAX_RULE_SEGMENTS = 5  # a drawn path of at most this many segments is a line or a rectangle (curves are icons)
+MAX_RULES = 400  # a page drawing more lines and boxes than this is a drawing, not a table: none are kept
 
 
 class Word(NamedTuple):
@@ -38,12 +40,16 @@ class Word(NamedTuple):
     colour: int = 0  # fill colour as 0xRRGGBB (labels may be told by colour instead of weight)
 
 
+Rule = tuple[float, float, float, float]  # (x0, top, x1, bottom) of a drawn line or rectangle
+
+
 class Page(NamedTuple):
     number: int  # 1-based
     width: float
     height: float
     words: tuple[Word, ...]
     title: str = ""  # the document's own title (its metadata), on the first page: what a browser prints as the title
+    rules: tuple[Rule, ...] = ()  # the lines and rectangles drawn on the page: a table's borders
 
 
 Backend = Callable[[bytes, int], list[Page]]
@@ -123,8 +129,27 @@ def _pdfium_page(document: object, index: int, pdfium_c: object) -> Page:
         current.append((char, left.value, bottom.value, right.value, top.value, size, weight, origin_y.value))
     flush()
     textpage.close()
+    rules = _pdfium_rules(page, height, pdfium_c)
     page.close()
-    return Page(index + 1, width, height, tuple(words))
+    return Page(index + 1, width, height, tuple(words), rules=rules)
+
+
+def _pdfium_rules(page: object, height: float, pdfium_c: object) -> tuple[Rule, ...]:
+    """The page's drawn lines and rectangles (paths of few segments), in top-left coordinates."""
+    raw = page.raw  # type: ignore[attr-defined]
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    found: list[Rule] = []
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):  # type: ignore[attr-defined]
+        item = pdfium_c.FPDFPage_GetObject(raw, index)  # type: ignore[attr-defined]
+        if pdfium_c.FPDFPageObj_GetType(item) != pdfium_c.FPDF_PAGEOBJ_PATH:  # type: ignore[attr-defined]
+            continue
+        if pdfium_c.FPDFPath_CountSegments(item) > MAX_RULE_SEGMENTS:  # type: ignore[attr-defined]
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top):  # type: ignore[attr-defined]
+            found.append((left.value, height - top.value, right.value, height - bottom.value))
+            if len(found) > MAX_RULES:
+                return ()
+    return tuple(found)
 
 
 def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
@@ -157,7 +182,17 @@ def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
                 )
                 for item in found
             )
-            pages.append(Page(page.page_number, float(page.width), float(page.height), words))
+            drawn = [*page.rects, *page.lines]
+            rules = tuple((item["x0"], item["top"], item["x1"], item["bottom"]) for item in drawn)
+            pages.append(
+                Page(
+                    page.page_number,
+                    float(page.width),
+                    float(page.height),
+                    words,
+                    rules=rules if len(rules) <= MAX_RULES else (),
+                )
+            )
         return _titled(pages, (pdf.metadata or {}).get("Title"))
 
 

@@ -60,9 +60,13 @@ def gutters(segments: list[Segment], min_rows: int = 1) -> list[tuple[float, flo
 
 
 def _rows_beside(segments: list[Segment], low: float, high: float, min_rows: int) -> bool:
-    left = {item.row for item in segments if item.x1 <= high}
-    right = {item.row for item in segments if item.x0 >= low}
-    return min(len(left), len(right)) >= min_rows
+    """Text on both sides of a gutter on enough rows, and side by side: the two sides share some
+    height (a centred line above a text's short last lines stands over them, not beside them)."""
+    left = [item for item in segments if item.x1 <= high]
+    right = [item for item in segments if item.x0 >= low]
+    if min(len({item.row for item in left}), len({item.row for item in right})) < min_rows:
+        return False
+    return min(_bottom(left), _bottom(right)) > max(_top(left), _top(right))
 
 
 def _merge_empty_columns(found: list[tuple[float, float]], segments: list[Segment]) -> list[tuple[float, float]]:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
 from extract.contact_values import EMAIL
-from extract.loaders.pdf.backends import Page, Word
+from extract.loaders.pdf.backends import Page, Rule, Word
 from extract.loaders.pdf.columns import MIN_COLUMN_ROWS, column_of, gutters, zones
 from extract.loaders.pdf.furniture import (
     Placed,
@@ -35,7 +36,9 @@ from extract.loaders.pdf.furniture import (
     overlay,
     printed_from,
 )
+from extract.loaders.pdf.ruled import ROW_SNAP, RuledTable, ruled_tables, split_by_tables
 from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, text_of, weighted_median
+from extract.loaders.pdf.tables import MIN_TABLE_COLUMNS as MIN_RECORD_COLUMNS
 from extract.loaders.pdf.tables import split_table
 from extract.loaders.pdf.typography import inner_labels, label_styles, value_start
 
@@ -59,6 +62,7 @@ SENTENCE_ENDS = (".", "!", "?", ":", ";")
 LIST_CONTINUES = ("//", "/", ",", "-", "–", "+")  # a list entry cut after one of these goes on
 PAGE_RUN_ON_INDENT = 2.0  # × font size: the next page's line starts this close to the block's left edge
 MIN_BULLETS = 2
+MIN_SIDE_BY_SIDE = 2  # labels opening a drawn table's first row: its fields stand side by side
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
 # without bullets write each entry.
 _ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
@@ -131,10 +135,26 @@ class Labels:
 NO_LABELS = Labels()
 
 
-def reading_order(segments: list[Segment], is_label: Labels = NO_LABELS) -> list[list[Segment]]:
+def reading_order(
+    segments: list[Segment], is_label: Labels = NO_LABELS, rules: Sequence[Rule] = ()
+) -> list[list[Segment]]:
     """Segments grouped into blocks, in reading order: zones, then bands top to bottom, columns
-    left to right; a column of labels beside a column of values is read row by row."""
-    return _captions_first([block for zone in zones(segments) for block in _zone_order(zone, is_label)], is_label)
+    left to right; a column of labels beside a column of values is read row by row. A table of
+    drawn cells is read by its cells, where it begins among the page's other blocks."""
+    tables = ruled_tables(rules, segments)
+    outside, inside = split_by_tables(segments, tables) if tables else (segments, [])
+    apart = []
+    for table, cells in zip(tables, inside, strict=True):
+        if _drawn_form(table, cells, is_label):
+            outside += [item for found in cells.values() for item in found]
+        elif cells:
+            apart.append((table, cells))
+    blocks = [block for zone in zones(outside) for block in _zone_order(zone, is_label)]
+    for table, cells in sorted(apart, key=lambda pair: pair[0].bbox[1]):
+        top = table.bbox[1]
+        place = next((number for number, block in enumerate(blocks) if block[0].top > top), len(blocks))
+        blocks[place:place] = _ruled_blocks(cells, table, is_label)
+    return _captions_first(blocks, is_label)
 
 
 def _captions_first(blocks: list[list[Segment]], is_label: Labels) -> list[list[Segment]]:
@@ -252,6 +272,38 @@ def _zone_order(
     return blocks
 
 
+def _drawn_form(table: RuledTable, cells: dict[int, list[Segment]], is_label: Labels) -> bool:
+    """A drawn form (labels | values, the labels' cells mostly known labels) is read with the
+    page around it, as any form: its label column goes on above and below the borders (a field
+    whose value runs over a page break, a heading between two forms)."""
+    left = min(cell[0] for cell in table.cells)
+    columns = {round(table.cells[number][0]) for number in cells}
+    labels = [number for number in cells if table.cells[number][0] - left <= ROW_SNAP]
+    known = sum(is_label(text_of(sorted(rejoin(cells[number]), key=_top_left))) for number in labels)
+    return len(columns) == MIN_SIDE_BY_SIDE and bool(labels) and known >= FORM_LABEL_SHARE * len(labels)
+
+
+def _ruled_blocks(cells: dict[int, list[Segment]], table: RuledTable, is_label: Labels) -> list[list[Segment]]:
+    """A table of drawn cells (its segments by cell), read by its cells. Fields side by side, each
+    label in the first row over its values (`Nato nel | A | Peso`), are read column by column; any
+    other table row by row, its cells left to right (`Nato nel | marzo 2019`), a table of records
+    (three or more columns under headings that are no labels: `Nome | Ruolo | Ente`) one row a block."""
+    lines = {
+        number: sorted(rejoin(values_after_labels(found, is_label)), key=_top_left) for number, found in cells.items()
+    }
+    tops = table.row_tops()
+    row_of = {number: bisect_right(tops, table.cells[number][1] + ROW_SNAP) - 1 for number in lines}
+    rows = sorted(set(row_of.values()))
+    header = [number for number in lines if row_of[number] == rows[0]]
+    if len(header) >= MIN_SIDE_BY_SIDE and all(is_label(text_of(lines[number])) for number in header):
+        order = sorted(lines, key=lambda number: (table.cells[number][0], table.cells[number][1]))
+        return [block for number in order for block in _cell_blocks(lines[number])]
+    order = sorted(lines, key=lambda number: (row_of[number], table.cells[number][0]))
+    if len(header) >= MIN_RECORD_COLUMNS:
+        return [[line for number in order if row_of[number] == row for line in lines[number]] for row in rows]
+    return [block for number in order for block in _cell_blocks(lines[number])]
+
+
 def _ends_wide_line(wide: Segment, line: Segment, blocks: list[list[Segment]]) -> bool:
     """A line alone under a line across the columns, flush with its left edge, in its type and
     without a gap, goes on the text above (a contact's address wrapped under its long line)."""
@@ -332,6 +384,18 @@ def _column_blocks(lines: list[Segment]) -> list[list[Segment]]:
     for item in lines:
         _add(blocks, item, previous)
         previous = item
+    return blocks
+
+
+def _cell_blocks(lines: list[Segment]) -> list[list[Segment]]:
+    """A drawn cell's lines, one block until the type changes (a number, then its list): the
+    cell's borders, not the space between its lines, say what belongs together."""
+    blocks: list[list[Segment]] = []
+    for line in lines:
+        if blocks and not _changes_type(blocks[-1][-1], line):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
     return blocks
 
 
@@ -456,11 +520,17 @@ def _add(blocks: list[list[Segment]], segment: Segment, previous: Segment | None
         blocks.append([segment])
 
 
-def _breaks(previous: Segment, segment: Segment) -> bool:
+def _changes_type(previous: Segment, segment: Segment) -> bool:
     size = max(previous.size, segment.size)
     goes_on_bold = previous.bold and segment.words[0].bold  # a bold label's last line, then its value
-    if abs(previous.size - segment.size) > SIZE_CHANGE * size or (previous.bold != segment.bold and not goes_on_bold):
+    resized = abs(previous.size - segment.size) > SIZE_CHANGE * size
+    return resized or (previous.bold != segment.bold and not goes_on_bold)
+
+
+def _breaks(previous: Segment, segment: Segment) -> bool:
+    if _changes_type(previous, segment):
         return True
+    size = max(previous.size, segment.size)
     gap = segment.top - previous.bottom
     if _bulleted(previous) and _bulleted(segment) and abs(previous.x0 - segment.x0) <= SIZE_CHANGE * size:
         return gap > LIST_GAP * size  # a loosely spaced list is still one list
@@ -531,7 +601,10 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
     if sum(closed) >= MIN_BULLETS:  # entries that each end with their roles in parentheses
         items = [False, *closed[:-1]]
     wrapped = [
-        wrap and not _closes_label(line, following, labels) and not _closes_entry(line, following)
+        wrap
+        and not _closes_label(line, following, labels)
+        and not _closes_entry(line, following)
+        and following.x0 < line.x1  # wrapped text goes on back at the left, not in the next cell
         for wrap, (line, following) in zip(wrapped, itertools.pairwise(block), strict=True)
     ]
     return [
@@ -632,7 +705,7 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         if not segments:
             continue
         body_size = _body_size(segments)
-        laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label)))
+        laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label, page.rules)))
     styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
     label_starts: list[int] = []
     headings: list[tuple[int, int, float]] = []  # (start, end, size) of the first page's headings

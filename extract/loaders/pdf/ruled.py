@@ -1,0 +1,143 @@
+"""Ruled tables: cells drawn as boxes or rules (a word processor's table, an HTML table with
+borders) are a table's own geometry, so a table is read by its cells, not by the gaps between
+its words: columns a few points apart, or whose widths change from one table to the next, are
+still its columns, and a cell's lines never mix with the next cell's.
+
+The drawn lines and rectangles become edges, and pdfplumber's table finder (its edge merging,
+intersections, cells and tables, as its `lines` strategy uses them) turns them into cells. A
+table counts when it has rows and columns of cells that hold text; a band or a box alone is no
+table. Pure functions over rules and segments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extract.loaders.pdf.backends import Rule, Word
+from extract.loaders.pdf.segments import Segment
+
+RULE_WIDTH = 2.0  # points: a drawn box no thicker than this is a line (a border drawn as a thin fill)
+EDGE_SNAP = 3.0  # points: edges this close are one line (pdfplumber's default snap and join tolerance)
+MIN_TABLE_ROWS = 2
+MIN_TABLE_COLUMNS = 2  # (the least a table has; fields side by side need more, see the layout)
+MIN_FILLED_CELLS = 3  # cells holding text: fewer are a framed box, not a table
+MIN_EDGES = 4  # fewer lines than a rectangle's sides draw no cell
+ROW_SNAP = EDGE_SNAP  # cells whose tops are this close open one row
+
+Cell = tuple[float, float, float, float]  # (x0, top, x1, bottom)
+
+
+@dataclass(frozen=True)
+class RuledTable:
+    cells: tuple[Cell, ...]
+
+    @property
+    def bbox(self) -> Cell:
+        return (
+            min(cell[0] for cell in self.cells),
+            min(cell[1] for cell in self.cells),
+            max(cell[2] for cell in self.cells),
+            max(cell[3] for cell in self.cells),
+        )
+
+    def row_tops(self) -> list[float]:
+        """Where its rows begin, top to bottom: the tops of its cells."""
+        tops: list[float] = []
+        for top in sorted(cell[1] for cell in self.cells):
+            if not tops or top - tops[-1] > ROW_SNAP:
+                tops.append(top)
+        return tops
+
+    def cell_of(self, x: float, y: float) -> int | None:
+        for number, (x0, top, x1, bottom) in enumerate(self.cells):
+            if x0 <= x <= x1 and top <= y <= bottom:
+                return number
+        return None
+
+
+def _edges(rules: Iterable[Rule]) -> list[dict[str, float | str]]:
+    """pdfplumber edges of the drawn lines and of the four sides of each drawn rectangle."""
+    found: list[dict[str, float | str]] = []
+
+    def edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> None:
+        found.append(
+            {
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": bottom,
+                "doctop": top,
+                "width": x1 - x0,
+                "height": bottom - top,
+                "orientation": orientation,
+            }
+        )
+
+    for x0, top, x1, bottom in rules:
+        wide, tall = x1 - x0 > RULE_WIDTH, bottom - top > RULE_WIDTH
+        if wide and not tall:
+            middle = (top + bottom) / 2
+            edge(x0, middle, x1, middle, "h")
+        elif tall and not wide:
+            middle = (x0 + x1) / 2
+            edge(middle, top, middle, bottom, "v")
+        elif wide and tall:
+            edge(x0, top, x1, top, "h")
+            edge(x0, bottom, x1, bottom, "h")
+            edge(x0, top, x0, bottom, "v")
+            edge(x1, top, x1, bottom, "v")
+    return found
+
+
+def ruled_tables(rules: Iterable[Rule], segments: list[Segment]) -> list[RuledTable]:
+    """The tables the page's drawn cells make, each with rows and columns of cells that hold text."""
+    edges = _edges(rules)
+    if len(edges) < MIN_EDGES:
+        return []
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    merged = merge_edges(edges, EDGE_SNAP, EDGE_SNAP, EDGE_SNAP, EDGE_SNAP)
+    tables = cells_to_tables(intersections_to_cells(edges_to_intersections(merged, 1, 1)))
+    found = []
+    for cells in tables:
+        table = RuledTable(tuple(tuple(cell) for cell in cells))  # type: ignore[misc]
+        filled = {
+            table.cell_of((word.x0 + word.x1) / 2, (word.top + word.bottom) / 2)
+            for item in segments
+            for word in item.words
+        } - {None}
+        rows = {round(table.cells[number][1]) for number in filled}
+        columns = {round(table.cells[number][0]) for number in filled}
+        if len(filled) >= MIN_FILLED_CELLS and len(rows) >= MIN_TABLE_ROWS and len(columns) >= MIN_TABLE_COLUMNS:
+            found.append(table)
+    return found
+
+
+def split_by_tables(
+    segments: list[Segment], tables: list[RuledTable]
+) -> tuple[list[Segment], list[dict[int, list[Segment]]]]:
+    """(the segments outside every table, each table's segments by the cell they stand in): a
+    segment whose words stand in two cells is two segments."""
+    inside: list[dict[int, list[Segment]]] = [{} for _ in tables]
+    outside: list[Segment] = []
+    for item in segments:
+        groups: dict[tuple[int, int], list[Word]] = {}
+        rest = []
+        for word in item.words:
+            x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+            for number, table in enumerate(tables):
+                cell = table.cell_of(x, y)
+                if cell is not None:
+                    groups.setdefault((number, cell), []).append(word)
+                    break
+            else:
+                rest.append(word)
+        if not groups:
+            outside.append(item)
+            continue
+        for (number, cell), words in groups.items():
+            inside[number].setdefault(cell, []).append(Segment(words, item.page, item.row))
+        if rest:
+            outside.append(Segment(rest, item.page, item.row))
+    return outside, inside

@@ -1,0 +1,183 @@
+"""Tables of drawn cells (`ruled.py` and the layout's reading of them), on hand-built word boxes
+and rules (no PDF): columns too close for a gutter are still columns, a cell's lines stay
+together, and the table's shape says whether it is read column by column or row by row."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from extract.loaders.pdf.backends import BACKENDS, Page, Rule, Word
+from extract.loaders.pdf.columns import gutters
+from extract.loaders.pdf.layout import lay_out
+from extract.loaders.pdf.ruled import ruled_tables
+from extract.loaders.pdf.segments import segments_of
+from tests.test_pdf_geometry import _labels, _words  # the same hand-set type: 9 pt, 4.5 pt a character
+
+LEADING = 12.0
+BORDER = 0.75  # a border drawn as a thin filled rectangle, as a browser prints a table
+
+
+def _grid(columns: list[float], rows: list[float]) -> list[Rule]:
+    """The borders of a grid as thin rectangles: one along each row edge, one down each column edge."""
+    left, right, top, bottom = columns[0], columns[-1], rows[0], rows[-1]
+    rules: list[Rule] = [(left, y, right, y + BORDER) for y in rows]
+    rules += [(x, top, x + BORDER, bottom) for x in columns]
+    return rules
+
+
+def _boxes(columns: list[float], rows: list[float]) -> list[Rule]:
+    """The same grid drawn as one stroked rectangle per cell, as a word processor draws it."""
+    return [(x0, y0, x1, y1) for y0, y1 in itertools.pairwise(rows) for x0, x1 in itertools.pairwise(columns)]
+
+
+def _cell(lines: list[str], x0: float, top: float, bold: bool = False) -> list[Word]:
+    return [word for number, line in enumerate(lines) for word in _words(line, x0, top + number * LEADING, bold=bold)]
+
+
+def _side_by_side() -> list[Word]:
+    """Three fields side by side, each label in the first row over its number and its list; a
+    list's line ends 2 points before the next column's text (no gutter) and the lists take 2, 3
+    and 4 lines."""
+    columns = [40.0, 183.0, 326.0]
+    words = _cell(["Cabina di regia ristretta"], columns[0] + 3, 104, bold=True)
+    words += _cell(["Cabina di regia allargata"], columns[1] + 3, 104, bold=True)
+    words += _cell(["Persone coinvolte", "nell'attuazione del progetto"], columns[2] + 3, 104, bold=True)
+    for column, number in zip(columns, ["5", "18", "240"], strict=True):
+        words += _cell([number], column + 3, 134)
+    words += _cell(["Comune // Ufficio di Piano //", "Terzo settore."], columns[0] + 3, 152)
+    words += _cell(["Comune // Ufficio di Piano // Ausl", "// Terzo settore // Scuole //", "Sindacati."], 186, 152)
+    implementation = ["- Comune: Amministratori //", "Dirigenti // operatori", "- Ausl: operatori", "- Cittadini"]
+    words += _cell(implementation, 329, 152)
+    return words
+
+
+SIDE_BY_SIDE_COLUMNS = [40.0, 183.0, 326.0, 480.0]
+SIDE_BY_SIDE_ROWS = [100.0, 130.0, 148.0, 204.0]
+
+
+def test_fields_side_by_side_in_drawn_cells_are_read_column_by_column() -> None:
+    rules = _grid(SIDE_BY_SIDE_COLUMNS, SIDE_BY_SIDE_ROWS)
+    text = lay_out([Page(1, 595, 842, tuple(_side_by_side()), rules=tuple(rules))], _labels()).text
+    blocks = text.split("\n\n")
+    ristretta, allargata, persone = (
+        blocks.index("Cabina di regia ristretta"),
+        blocks.index("Cabina di regia allargata"),
+        blocks.index("Persone coinvolte nell'attuazione del progetto"),
+    )
+    assert blocks[ristretta + 1] == "5"
+    assert blocks[ristretta + 2] == "Comune // Ufficio di Piano // Terzo settore."
+    assert blocks[allargata + 1 : allargata + 3] == [
+        "18",
+        "Comune // Ufficio di Piano // Ausl // Terzo settore // Scuole // Sindacati.",
+    ]
+    assert blocks[persone + 1] == "240"
+    assert blocks[persone + 2].splitlines() == [
+        "- Comune: Amministratori // Dirigenti // operatori",
+        "- Ausl: operatori",
+        "- Cittadini",
+    ]
+
+
+def test_a_table_of_records_is_read_one_row_a_block_each_cell_on_a_line() -> None:
+    columns, rows = [40.0, 130.0, 220.0, 310.0, 380.0, 560.0], [300.0, 318.0, 348.0, 378.0]
+    words = []
+    for x, heading in zip(columns[:-1], ["Nome", "Ruolo", "Ente", "Telefono", "E-mail"], strict=True):
+        words += _cell([heading], x + 4, 304, bold=True)
+    first = [["Sara Montorsi"], ["coordinatrice del", "progetto"], ["Comune di", "Maranello"], ["0536 240112"]]
+    for x, lines in zip(columns, first, strict=False):
+        words += _cell(lines, x + 4, 321 + (6 if len(lines) == 1 else 0))
+    words += _cell(["s.montorsi@example.it"], columns[4] + 4, 327)
+    for x, lines in zip(columns[0:3:2], [["Luca Bertoni"], ["Centro per le", "famiglie"]], strict=True):
+        words += _cell(lines, x + 4, 351 + (6 if len(lines) == 1 else 0))
+    words += _cell(["luca.bertoni@example.org"], columns[4] + 4, 357)  # no phone: the cell stays empty
+    page = Page(1, 595, 842, tuple(words), rules=tuple(_boxes(columns, rows)))
+    blocks = lay_out([page], _labels()).text.split("\n\n")
+    assert blocks[-2].splitlines() == [
+        "Sara Montorsi",
+        "coordinatrice del progetto",
+        "Comune di Maranello",
+        "0536 240112",
+        "s.montorsi@example.it",
+    ]
+    assert blocks[-1].splitlines() == ["Luca Bertoni", "Centro per le famiglie", "luca.bertoni@example.org"]
+
+
+def test_labels_holding_their_numbers_beside_lists_are_read_row_by_row() -> None:
+    """`Cabina di regia ristretta: 6 | Comune // Ausl …`: the label cells are no bare labels, so
+    the table is no form the page could read; its rows are, each cell one block."""
+    columns, rows = [40.0, 180.0, 460.0], [100.0, 124.0, 160.0, 196.0]
+    words = _cell(["Cabina di regia ristretta: 6"], 44, 105, bold=True)
+    words += _cell(["Comune // Ausl // Asp"], 184, 105)
+    words += _cell(["Cabina di regia allargata: 14"], 44, 129, bold=True)
+    words += _cell(["Comune // Ufficio di Piano // Ausl //", "Volontari // Imprese."], 184, 129)
+    words += _cell(["Persone coinvolte", "nell'attuazione del", "progetto: 95"], 44, 163, bold=True)
+    words += _cell(["Comune: Amministratori // Operatori", "Ausl: Operatori"], 184, 163)
+    page = Page(1, 595, 842, tuple(words), rules=tuple(_grid(columns, rows)))
+    blocks = lay_out([page], _labels()).text.split("\n\n")
+    assert blocks[:4] == [
+        "Cabina di regia ristretta: 6",
+        "Comune // Ausl // Asp",
+        "Cabina di regia allargata: 14",
+        "Comune // Ufficio di Piano // Ausl // Volontari // Imprese.",
+    ]
+    assert blocks[4] == "Persone coinvolte nell'attuazione del progetto: 95"
+    assert blocks[5].splitlines() == ["Comune: Amministratori // Operatori", "Ausl: Operatori"]
+
+
+def test_a_drawn_form_is_read_with_the_page_around_it() -> None:
+    """A form drawn as a table (labels | values) goes on above its borders: a value carried over
+    from the page before stands above the first label, a field whose cell is not closed sits
+    between it and the table, and all are read as one form, the carried value first."""
+    words = _cell(["la fine del testo portato dalla pagina prima."], 140, 30)
+    words += _cell(["Territorio"], 40, 60, bold=True) + _cell(["Brisighella", "Faenza", "Solarolo"], 140, 60)
+    words += _cell(["Caratteristiche"], 36, 110, bold=True)
+    fields = [("Tipo di partecipazione", "Partecipazione volontaria"), ("Codecisione", "Sì"), ("Durata (mesi)", "8")]
+    rows = [130.0 + 22 * number for number in range(len(fields) + 1)]
+    for (label, value), top in zip(fields, rows, strict=False):
+        words += _cell([label], 40, top + 5, bold=True) + _cell([value], 140, top + 5)
+    page = Page(1, 595, 842, tuple(words), rules=tuple(_grid([34.0, 136.0, 560.0], rows)))
+    blocks = lay_out([page], _labels()).text.split("\n\n")
+    assert blocks[0] == "la fine del testo portato dalla pagina prima."
+    assert blocks.index("Territorio") < blocks.index("Brisighella Faenza Solarolo") < blocks.index("Caratteristiche")
+    assert blocks[-6:] == [
+        "Tipo di partecipazione",
+        "Partecipazione volontaria",
+        "Codecisione",
+        "Sì",
+        "Durata (mesi)",
+        "8",
+    ]
+
+
+def test_a_framed_box_or_a_band_alone_is_no_table() -> None:
+    words = _cell(["Statura // chi abbiamo coinvolto"], 44, 104, bold=True) + _cell(["testo del riquadro"], 44, 130)
+    segments = segments_of(Page(1, 595, 842, tuple(words)))
+    assert ruled_tables([(40, 100, 560, 118)], segments) == []  # a coloured band behind a heading
+    assert ruled_tables([(40, 100, 560, 150)], segments) == []  # a frame around a box
+    beside = segments_of(Page(1, 595, 842, tuple(words + _cell(["altro testo"], 304, 130))))
+    assert ruled_tables(_grid([40, 300, 560], [100, 118, 150]), beside) != []  # rows and columns of text
+
+
+def test_a_centred_line_over_the_short_last_lines_of_a_text_opens_no_column() -> None:
+    """The second line of a centred quote stands above the text's short lines, not beside them."""
+    words = _words("«Una citazione centrata che va a capo e continua fino al margine destro della pagina", 72, 60)
+    words += _words("e finisce qui.»", 240, 72)
+    words += _words("La storia", 40, 100, bold=True)
+    for number in range(6):
+        line = "Testo del racconto che riempie la riga da un margine all'altro della colonna unica"
+        words += _words(line if number % 3 else "fine breve.", 40, 116 + number * LEADING)
+    assert gutters(segments_of(Page(1, 595, 842, tuple(words)))) == []
+
+
+def test_both_backends_read_the_drawn_cells_of_a_printed_table() -> None:
+    """A card printed by a browser draws its table's borders as thin rectangles: both backends
+    report them, and they make the same cells (the Statura table: three rows of label | value)."""
+    data = (Path(__file__).parent / "fixtures/holdout_pdf_sixth/x08_riccione_quartieri-che-curano.pdf").read_bytes()
+    found = {}
+    for name, backend in BACKENDS.items():
+        page = backend(data, 1)[0]
+        tables = ruled_tables(page.rules, segments_of(page))
+        found[name] = [sorted((round(x0), round(top)) for x0, top, _x1, _bottom in table.cells) for table in tables]
+    assert found["pdfium"] == found["pdfplumber"]
+    assert [len(cells) for cells in found["pdfium"]] == [6]
