@@ -10,7 +10,7 @@ from pathlib import Path
 from extract.loaders.pdf.backends import BACKENDS, Page, Rule, Word
 from extract.loaders.pdf.columns import gutters
 from extract.loaders.pdf.layout import lay_out
-from extract.loaders.pdf.ruled import ruled_tables
+from extract.loaders.pdf.ruled import framed_boxes, ruled_tables
 from extract.loaders.pdf.segments import segments_of
 from tests.test_pdf_geometry import _labels, _words  # the same hand-set type: 9 pt, 4.5 pt a character
 
@@ -181,3 +181,49 @@ def test_both_backends_read_the_drawn_cells_of_a_printed_table() -> None:
         found[name] = [sorted((round(x0), round(top)) for x0, top, _x1, _bottom in table.cells) for table in tables]
     assert found["pdfium"] == found["pdfplumber"]
     assert [len(cells) for cells in found["pdfium"]] == [6]
+
+
+def _field_boxes() -> tuple[list[Word], list[Rule]]:
+    """Two field boxes side by side (rounded, so no table edges), their lines on other baselines."""
+    words = _cell(["Sono nato per"], 48, 104, bold=True)
+    words += _cell(["Trasformare la solitudine in occasioni", "di incontro attorno alla tavola."], 48, 119)
+    words += _cell(["Peso"], 306, 110, bold=True) + _cell(["Sistema di welfare dell'Unione"], 306, 126)
+    return words, [(40.0, 96.0, 292.0, 150.0), (298.0, 96.0, 556.0, 150.0)]
+
+
+def test_boxes_drawn_around_fields_are_read_box_by_box() -> None:
+    words, frames = _field_boxes()
+    blocks = lay_out([Page(1, 595, 842, tuple(words), frames=tuple(frames))], _labels()).text.split("\n\n")
+    assert blocks == [
+        "Sono nato per",
+        "Trasformare la solitudine in occasioni di incontro attorno alla tavola.",
+        "Peso",
+        "Sistema di welfare dell'Unione",
+    ]
+
+
+def test_a_label_at_a_boxs_foot_names_the_box_unless_its_value_stands_under_it() -> None:
+    words = _cell(["5"], 48, 104) + _cell(["Comune // Ausl // Asp"], 48, 120)
+    words += _cell(["Cabina di regia ristretta"], 48, 170, bold=True)
+    words += _cell(["16"], 306, 104) + _cell(["Comune // Ausl"], 306, 120)
+    words += _cell(["Cabina di regia allargata"], 306, 170, bold=True)
+    frames = ((40.0, 96.0, 292.0, 184.0), (298.0, 96.0, 556.0, 184.0))
+    blocks = lay_out([Page(1, 595, 842, tuple(words), frames=frames)], _labels()).text.split("\n\n")
+    assert blocks[:3] == ["Cabina di regia ristretta", "5", "Comune // Ausl // Asp"]
+    assert blocks[3:6] == ["Cabina di regia allargata", "16", "Comune // Ausl"]
+    title = _cell(["LA MONTAGNA CHE SI PRENDE CURA"], 48, 104, bold=True) + _cell(["Nato nel"], 48, 170, bold=True)
+    title += _cell(["Ottobre 2015"], 48, 190)  # the label's value, right under the box
+    title += _cell(["Peso"], 306, 104, bold=True) + _cell(["Microprogettazione"], 306, 120)
+    blocks = lay_out([Page(1, 595, 842, tuple(title), frames=frames)], _labels()).text.split("\n\n")
+    assert blocks[:2] == ["LA MONTAGNA CHE SI PRENDE CURA", "Nato nel"]  # the label is the next field's
+
+
+def test_shaded_cells_that_touch_are_a_tables_row_not_field_boxes() -> None:
+    words = []
+    for x, heading in zip([44.0, 134.0, 310.0, 452.0], ["Nome", "Ruolo e ente", "E-mail", "Telefono"], strict=True):
+        words += _cell([heading], x, 152, bold=True)
+    segments = segments_of(Page(1, 595, 842, tuple(words)))
+    row = [(42.5, 148.8, 133.2, 172.6), (133.2, 148.8, 309.0, 172.6), (309.0, 148.8, 450.7, 172.6)]
+    assert framed_boxes([*row, (450.7, 148.8, 552.8, 172.6)], segments, []) == []
+    apart = [(42.5, 148.8, 128.0, 172.6), (140.0, 148.8, 300.0, 172.6)]
+    assert len(framed_boxes(apart, segments, [])) == 2

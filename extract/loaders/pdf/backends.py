@@ -23,6 +23,7 @@ FONT_NAME_BYTES = 128  # a font name longer than this is cut, which keeps its we
 MISSING_SPACE = 0.5  # × font size: a gap this wide between glyphs separates words even without a space
 MAX_RULE_SEGMENTS = 5  # a drawn path of at most this many segments is a line or a rectangle (curves are icons)
 MAX_RULES = 400  # a page drawing more lines and boxes than this is a drawing, not a table: none are kept
+MIN_FRAME = 12.0  # points: a drawn shape at least this wide and tall may hold a line of text
 
 
 class Word(NamedTuple):
@@ -50,6 +51,7 @@ class Page(NamedTuple):
     words: tuple[Word, ...]
     title: str = ""  # the document's own title (its metadata), on the first page: what a browser prints as the title
     rules: tuple[Rule, ...] = ()  # the lines and rectangles drawn on the page: a table's borders
+    frames: tuple[Rule, ...] = ()  # the boxes of any shape drawn on it (rounded corners too): a field's box
 
 
 Backend = Callable[[bytes, int], list[Page]]
@@ -129,27 +131,32 @@ def _pdfium_page(document: object, index: int, pdfium_c: object) -> Page:
         current.append((char, left.value, bottom.value, right.value, top.value, size, weight, origin_y.value))
     flush()
     textpage.close()
-    rules = _pdfium_rules(page, height, pdfium_c)
+    rules, frames = _pdfium_rules(page, height, pdfium_c)
     page.close()
-    return Page(index + 1, width, height, tuple(words), rules=rules)
+    return Page(index + 1, width, height, tuple(words), rules=rules, frames=frames)
 
 
-def _pdfium_rules(page: object, height: float, pdfium_c: object) -> tuple[Rule, ...]:
-    """The page's drawn lines and rectangles (paths of few segments), in top-left coordinates."""
+def _pdfium_rules(page: object, height: float, pdfium_c: object) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """The page's drawn lines and rectangles (paths of few segments), and the boxes of any shape
+    it draws (a path as wide and tall as a line of text), in top-left coordinates."""
     raw = page.raw  # type: ignore[attr-defined]
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    found: list[Rule] = []
+    rules: list[Rule] = []
+    frames: list[Rule] = []
     for index in range(pdfium_c.FPDFPage_CountObjects(raw)):  # type: ignore[attr-defined]
         item = pdfium_c.FPDFPage_GetObject(raw, index)  # type: ignore[attr-defined]
         if pdfium_c.FPDFPageObj_GetType(item) != pdfium_c.FPDF_PAGEOBJ_PATH:  # type: ignore[attr-defined]
             continue
-        if pdfium_c.FPDFPath_CountSegments(item) > MAX_RULE_SEGMENTS:  # type: ignore[attr-defined]
+        if not pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top):  # type: ignore[attr-defined]
             continue
-        if pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top):  # type: ignore[attr-defined]
-            found.append((left.value, height - top.value, right.value, height - bottom.value))
-            if len(found) > MAX_RULES:
-                return ()
-    return tuple(found)
+        box = (left.value, height - top.value, right.value, height - bottom.value)
+        if pdfium_c.FPDFPath_CountSegments(item) <= MAX_RULE_SEGMENTS:  # type: ignore[attr-defined]
+            rules.append(box)
+        if min(box[2] - box[0], box[3] - box[1]) >= MIN_FRAME:
+            frames.append(box)
+        if len(rules) + len(frames) > MAX_RULES:
+            return (), ()
+    return tuple(rules), tuple(frames)
 
 
 def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
@@ -184,13 +191,20 @@ def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
             )
             drawn = [*page.rects, *page.lines]
             rules = tuple((item["x0"], item["top"], item["x1"], item["bottom"]) for item in drawn)
+            shapes = [*page.rects, *page.curves]
+            frames = tuple(
+                (item["x0"], item["top"], item["x1"], item["bottom"])
+                for item in shapes
+                if min(item["x1"] - item["x0"], item["bottom"] - item["top"]) >= MIN_FRAME
+            )
             pages.append(
                 Page(
                     page.page_number,
                     float(page.width),
                     float(page.height),
                     words,
-                    rules=rules if len(rules) <= MAX_RULES else (),
+                    rules=rules if len(rules) + len(frames) <= MAX_RULES else (),
+                    frames=frames if len(rules) + len(frames) <= MAX_RULES else (),
                 )
             )
         return _titled(pages, (pdf.metadata or {}).get("Title"))

@@ -36,7 +36,7 @@ from extract.loaders.pdf.furniture import (
     overlay,
     printed_from,
 )
-from extract.loaders.pdf.ruled import ROW_SNAP, RuledTable, ruled_tables, split_by_tables
+from extract.loaders.pdf.ruled import ROW_SNAP, Cell, RuledTable, framed_boxes, ruled_tables, split_by_tables
 from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, text_of, weighted_median
 from extract.loaders.pdf.tables import MIN_TABLE_COLUMNS as MIN_RECORD_COLUMNS
 from extract.loaders.pdf.tables import split_table
@@ -136,24 +136,33 @@ NO_LABELS = Labels()
 
 
 def reading_order(
-    segments: list[Segment], is_label: Labels = NO_LABELS, rules: Sequence[Rule] = ()
+    segments: list[Segment], is_label: Labels = NO_LABELS, rules: Sequence[Rule] = (), frames: Sequence[Rule] = ()
 ) -> list[list[Segment]]:
     """Segments grouped into blocks, in reading order: zones, then bands top to bottom, columns
     left to right; a column of labels beside a column of values is read row by row. A table of
-    drawn cells is read by its cells, where it begins among the page's other blocks."""
+    drawn cells is read by its cells, and a box drawn around a field as a page of its own, each
+    where it begins among the page's other blocks."""
     tables = ruled_tables(rules, segments)
     outside, inside = split_by_tables(segments, tables) if tables else (segments, [])
-    apart = []
+    apart: list[tuple[Cell, list[list[Segment]]]] = []
     for table, cells in zip(tables, inside, strict=True):
         if _drawn_form(table, cells, is_label):
             outside += [item for found in cells.values() for item in found]
         elif cells:
-            apart.append((table, cells))
+            apart.append((table.bbox, _ruled_blocks(cells, table, is_label)))
+    boxes = framed_boxes(frames, outside, tables)
+    if boxes:
+        outside, held = split_by_tables(outside, boxes)
+        for box, cells in zip(boxes, held, strict=True):
+            if cells:
+                found = [item for part in cells.values() for item in part]
+                apart.append((box.bbox, _box_blocks(found, is_label, not _text_under(box.bbox, outside))))
     blocks = [block for zone in zones(outside) for block in _zone_order(zone, is_label)]
-    for table, cells in sorted(apart, key=lambda pair: pair[0].bbox[1]):
-        top = table.bbox[1]
-        place = next((number for number, block in enumerate(blocks) if block[0].top > top), len(blocks))
-        blocks[place:place] = _ruled_blocks(cells, table, is_label)
+    placed = 0  # blocks laid out apart go in where they begin, in the order they begin
+    for (_x0, top, _x1, _bottom), found in sorted(apart, key=lambda pair: (pair[0][1], pair[0][0])):
+        place = next((number for number in range(placed, len(blocks)) if blocks[number][0].top > top), len(blocks))
+        blocks[place:place] = found
+        placed = place + len(found)
     return _captions_first(blocks, is_label)
 
 
@@ -270,6 +279,29 @@ def _zone_order(
                 blocks += _column_blocks(lines[column])
             index += 1
     return blocks
+
+
+def _box_blocks(segments: list[Segment], is_label: Labels, closed: bool) -> list[list[Segment]]:
+    """A box drawn around a field, read as a page of its own. When the box is `closed` (no text
+    stands right under it, outside any box), its one label set at its foot, under the values,
+    names the box and is read first: the box, not the distance, joins them."""
+    blocks = [block for zone in zones(segments) for block in _zone_order(zone, is_label)]
+    if (
+        closed
+        and len(blocks) > 1
+        and is_label(text_of(blocks[-1]))
+        and not any(is_label(text_of(block)) for block in blocks[:-1])
+    ):
+        return [blocks[-1], *blocks[:-1]]
+    return blocks
+
+
+def _text_under(box: Cell, segments: list[Segment]) -> bool:
+    """Whether a line stands right under a box (a line and a half at most), beside it in width."""
+    x0, _top, x1, bottom = box
+    return any(
+        item.x1 > x0 and item.x0 < x1 and 0 <= item.top - bottom <= LABEL_WRAP_GAP * item.size for item in segments
+    )
 
 
 def _drawn_form(table: RuledTable, cells: dict[int, list[Segment]], is_label: Labels) -> bool:
@@ -705,7 +737,9 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         if not segments:
             continue
         body_size = _body_size(segments)
-        laid.append((page, body_size, column_edges(segments), reading_order(segments, is_label, page.rules)))
+        laid.append(
+            (page, body_size, column_edges(segments), reading_order(segments, is_label, page.rules, page.frames))
+        )
     styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
     label_starts: list[int] = []
     headings: list[tuple[int, int, float]] = []  # (start, end, size) of the first page's headings

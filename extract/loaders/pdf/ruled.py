@@ -1,4 +1,4 @@
-"""Ruled tables: cells drawn as boxes or rules (a word processor's table, an HTML table with
+"""Ruled tables and drawn boxes: cells drawn as boxes or rules (a word processor's table, an HTML table with
 borders) are a table's own geometry, so a table is read by its cells, not by the gaps between
 its words: columns a few points apart, or whose widths change from one table to the next, are
 still its columns, and a cell's lines never mix with the next cell's.
@@ -6,7 +6,8 @@ still its columns, and a cell's lines never mix with the next cell's.
 The drawn lines and rectangles become edges, and pdfplumber's table finder (its edge merging,
 intersections, cells and tables, as its `lines` strategy uses them) turns them into cells. A
 table counts when it has rows and columns of cells that hold text; a band or a box alone is no
-table. Pure functions over rules and segments.
+table. Boxes drawn around text (any shape: rounded field boxes too) that stand apart from each
+other are read each as a page of its own (`framed_boxes`). Pure functions over rules and segments.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ MIN_TABLE_ROWS = 2
 MIN_TABLE_COLUMNS = 2  # (the least a table has; fields side by side need more, see the layout)
 MIN_FILLED_CELLS = 3  # cells holding text: fewer are a framed box, not a table
 MIN_EDGES = 4  # fewer lines than a rectangle's sides draw no cell
+MIN_FRAMES = 2  # boxes drawn around text on one page: one box alone is a frame around the page or a quote
+MAX_FRAME_SHARE = 0.8  # of the page's characters: a box holding more is a background or a border, not a field's box
 ROW_SNAP = EDGE_SNAP  # cells whose tops are this close open one row
 
 Cell = tuple[float, float, float, float]  # (x0, top, x1, bottom)
@@ -112,6 +115,57 @@ def ruled_tables(rules: Iterable[Rule], segments: list[Segment]) -> list[RuledTa
         if len(filled) >= MIN_FILLED_CELLS and len(rows) >= MIN_TABLE_ROWS and len(columns) >= MIN_TABLE_COLUMNS:
             found.append(table)
     return found
+
+
+def framed_boxes(frames: Iterable[Rule], segments: list[Segment], taken: list[RuledTable]) -> list[RuledTable]:
+    """Boxes drawn around text, each read as a page of its own: a grid of field boxes with
+    rounded corners, or a box beside a text. Field boxes stand apart: boxes that touch are the
+    shaded cells of a table's row. Only the outermost box holding text counts (a number in a
+    circle inside a field's box is part of it), only outside the tables, only when the page
+    draws two or more, and never a box around most of the page (a background)."""
+    inside = [table.bbox for table in taken]
+    words = [word for item in segments for word in item.words]
+    total = sum(len(word.text) for word in words)
+
+    def holds(box: Cell, word: Word) -> bool:
+        x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+    def within(inner: Cell, outer: Cell) -> bool:
+        return (
+            inner != outer
+            and outer[0] <= inner[0]
+            and outer[1] <= inner[1]
+            and inner[2] <= outer[2]
+            and inner[3] <= outer[3]
+        )
+
+    boxes = [
+        box
+        for box in dict.fromkeys(tuple(frame) for frame in frames)
+        if not any(within(box, table) or box == table for table in inside)
+    ]
+    boxes = [box for box in boxes if not any(_touch(box, other) for other in boxes)]
+    held = {box: sum(len(word.text) for word in words if holds(box, word)) for box in boxes}
+    found = [
+        box
+        for box in boxes
+        if 0 < held[box] <= MAX_FRAME_SHARE * total and not any(within(box, other) and held[other] for other in boxes)
+    ]
+    return [RuledTable((box,)) for box in found] if len(found) >= MIN_FRAMES else []
+
+
+def _touch(box: Cell, other: Cell) -> bool:
+    """Two boxes side by side or one on the other with no space between (cells of one table)."""
+    if box == other:
+        return False
+    beside = min(box[3], other[3]) - max(box[1], other[1]) > 0 and (
+        abs(box[2] - other[0]) <= EDGE_SNAP or abs(other[2] - box[0]) <= EDGE_SNAP
+    )
+    stacked = min(box[2], other[2]) - max(box[0], other[0]) > 0 and (
+        abs(box[3] - other[1]) <= EDGE_SNAP or abs(other[3] - box[1]) <= EDGE_SNAP
+    )
+    return beside or stacked
 
 
 def split_by_tables(
