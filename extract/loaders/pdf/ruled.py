@@ -1,7 +1,7 @@
-"""Ruled tables and drawn boxes: cells drawn as boxes or rules (a word processor's table, an HTML table with
-borders) are a table's own geometry, so a table is read by its cells, not by the gaps between
-its words: columns a few points apart, or whose widths change from one table to the next, are
-still its columns, and a cell's lines never mix with the next cell's.
+"""Ruled tables and drawn boxes: cells drawn as boxes or rules (a word processor's table, an
+HTML table with borders) are a table's own geometry, so a table is read by its cells, not by the
+gaps between its words: columns a few points apart, or whose widths change from one table to the
+next, are still its columns, and a cell's lines never mix with the next cell's.
 
 The drawn lines and rectangles become edges, and pdfplumber's table finder (its edge merging,
 intersections, cells and tables, as its `lines` strategy uses them) turns them into cells. A
