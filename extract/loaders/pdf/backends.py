@@ -197,15 +197,10 @@ def read_pdfplumber(data: bytes, max_pages: int) -> list[Page]:
                 for item in shapes
                 if min(item["x1"] - item["x0"], item["bottom"] - item["top"]) >= MIN_FRAME
             )
+            if len(rules) + len(frames) > MAX_RULES:
+                rules = frames = ()
             pages.append(
-                Page(
-                    page.page_number,
-                    float(page.width),
-                    float(page.height),
-                    words,
-                    rules=rules if len(rules) + len(frames) <= MAX_RULES else (),
-                    frames=frames if len(rules) + len(frames) <= MAX_RULES else (),
-                )
+                Page(page.page_number, float(page.width), float(page.height), words, rules=rules, frames=frames)
             )
         return _titled(pages, (pdf.metadata or {}).get("Title"))
 

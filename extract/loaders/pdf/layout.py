@@ -308,7 +308,7 @@ def _drawn_form(table: RuledTable, cells: dict[int, list[Segment]], is_label: La
     """A drawn form (labels | values, the labels' cells mostly known labels) is read with the
     page around it, as any form: its label column goes on above and below the borders (a field
     whose value runs over a page break, a heading between two forms)."""
-    left = min(cell[0] for cell in table.cells)
+    left = table.bbox[0]
     columns = {round(table.cells[number][0]) for number in cells}
     labels = [number for number in cells if table.cells[number][0] - left <= ROW_SNAP]
     known = sum(is_label(text_of(sorted(rejoin(cells[number]), key=_top_left))) for number in labels)
@@ -329,11 +329,11 @@ def _ruled_blocks(cells: dict[int, list[Segment]], table: RuledTable, is_label: 
     header = [number for number in lines if row_of[number] == rows[0]]
     if len(header) >= MIN_SIDE_BY_SIDE and all(is_label(text_of(lines[number])) for number in header):
         order = sorted(lines, key=lambda number: (table.cells[number][0], table.cells[number][1]))
-        return [block for number in order for block in _cell_blocks(lines[number])]
+        return [block for number in order for block in _column_blocks(lines[number], _changes_type)]
     order = sorted(lines, key=lambda number: (row_of[number], table.cells[number][0]))
     if len(header) >= MIN_RECORD_COLUMNS:
         return [[line for number in order if row_of[number] == row for line in lines[number]] for row in rows]
-    return [block for number in order for block in _cell_blocks(lines[number])]
+    return [block for number in order for block in _column_blocks(lines[number], _changes_type)]
 
 
 def _ends_wide_line(wide: Segment, line: Segment, blocks: list[list[Segment]]) -> bool:
@@ -410,21 +410,16 @@ def _top_left(line: Segment) -> tuple[float, float]:
     return line.words[0].baseline, line.x0
 
 
-def _column_blocks(lines: list[Segment]) -> list[list[Segment]]:
-    blocks: list[list[Segment]] = []
-    previous = None
-    for item in lines:
-        _add(blocks, item, previous)
-        previous = item
-    return blocks
-
-
-def _cell_blocks(lines: list[Segment]) -> list[list[Segment]]:
-    """A drawn cell's lines, one block until the type changes (a number, then its list): the
-    cell's borders, not the space between its lines, say what belongs together."""
+def _column_blocks(
+    lines: list[Segment], breaks: Callable[[Segment, Segment], bool] | None = None
+) -> list[list[Segment]]:
+    """A column's lines as blocks, a new one wherever `breaks` says (by default a change of type
+    or a paragraph gap; in a drawn cell only a change of type, as the cell's borders, not the
+    space between its lines, say what belongs together)."""
+    breaks = breaks or _breaks
     blocks: list[list[Segment]] = []
     for line in lines:
-        if blocks and not _changes_type(blocks[-1][-1], line):
+        if blocks and not breaks(blocks[-1][-1], line):
             blocks[-1].append(line)
         else:
             blocks.append([line])

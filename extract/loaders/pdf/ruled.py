@@ -52,11 +52,18 @@ class RuledTable:
                 tops.append(top)
         return tops
 
-    def cell_of(self, x: float, y: float) -> int | None:
-        for number, (x0, top, x1, bottom) in enumerate(self.cells):
-            if x0 <= x <= x1 and top <= y <= bottom:
+    def cell_of(self, word: Word) -> int | None:
+        """The cell the middle of a word stands in, if any."""
+        for number, cell in enumerate(self.cells):
+            if _holds(cell, word):
                 return number
         return None
+
+
+def _holds(box: Cell, word: Word) -> bool:
+    """Whether the middle of a word stands inside a box."""
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _edges(rules: Iterable[Rule]) -> list[dict[str, float | str]]:
@@ -98,6 +105,7 @@ def ruled_tables(rules: Iterable[Rule], segments: list[Segment]) -> list[RuledTa
     edges = _edges(rules)
     if len(edges) < MIN_EDGES:
         return []
+    # imported here, not at start-up (about 0.2 s): only pages that draw lines need it
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
     merged = merge_edges(edges, EDGE_SNAP, EDGE_SNAP, EDGE_SNAP, EDGE_SNAP)
@@ -105,11 +113,7 @@ def ruled_tables(rules: Iterable[Rule], segments: list[Segment]) -> list[RuledTa
     found = []
     for cells in tables:
         table = RuledTable(tuple(tuple(cell) for cell in cells))  # type: ignore[misc]
-        filled = {
-            table.cell_of((word.x0 + word.x1) / 2, (word.top + word.bottom) / 2)
-            for item in segments
-            for word in item.words
-        } - {None}
+        filled = {table.cell_of(word) for item in segments for word in item.words} - {None}
         rows = {round(table.cells[number][1]) for number in filled}
         columns = {round(table.cells[number][0]) for number in filled}
         if len(filled) >= MIN_FILLED_CELLS and len(rows) >= MIN_TABLE_ROWS and len(columns) >= MIN_TABLE_COLUMNS:
@@ -127,10 +131,6 @@ def framed_boxes(frames: Iterable[Rule], segments: list[Segment], taken: list[Ru
     words = [word for item in segments for word in item.words]
     total = sum(len(word.text) for word in words)
 
-    def holds(box: Cell, word: Word) -> bool:
-        x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-        return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
     def within(inner: Cell, outer: Cell) -> bool:
         return (
             inner != outer
@@ -146,7 +146,7 @@ def framed_boxes(frames: Iterable[Rule], segments: list[Segment], taken: list[Ru
         if not any(within(box, table) or box == table for table in inside)
     ]
     boxes = [box for box in boxes if not any(_touch(box, other) for other in boxes)]
-    held = {box: sum(len(word.text) for word in words if holds(box, word)) for box in boxes}
+    held = {box: sum(len(word.text) for word in words if _holds(box, word)) for box in boxes}
     found = [
         box
         for box in boxes
@@ -179,9 +179,8 @@ def split_by_tables(
         groups: dict[tuple[int, int], list[Word]] = {}
         rest = []
         for word in item.words:
-            x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
             for number, table in enumerate(tables):
-                cell = table.cell_of(x, y)
+                cell = table.cell_of(word)
                 if cell is not None:
                     groups.setdefault((number, cell), []).append(word)
                     break
