@@ -9,8 +9,17 @@ import pytest
 from extract.config import load_config
 from extract.loaders.pdf.backends import Page, Word
 from extract.loaders.pdf.columns import gutters, zones
-from extract.loaders.pdf.layout import Labels, _names, label_cells, lay_out, title_of, value_cells
-from extract.loaders.pdf.segments import Segment, segments_of
+from extract.loaders.pdf.layout import (
+    Labels,
+    _ends_label,
+    _names,
+    label_cells,
+    lay_out,
+    title_of,
+    value_cells,
+    values_after_labels,
+)
+from extract.loaders.pdf.segments import Segment, segments_of, text_of
 from extract.text import fold
 
 SIZE = 9.0
@@ -619,3 +628,38 @@ def test_one_empty_label_before_a_heading_is_no_caption() -> None:
     words += _sized("Gestione di Processo", 40, 100 + 18 * len(lines) + 40, 18.0)
     text = lay_out([Page(1, 595, 842, words)], _labels()).text
     assert text.index("7") < text.index("Richiesta e concessione della proroga")
+
+
+def test_a_number_beside_the_middle_line_of_a_wrapped_label_follows_the_whole_label() -> None:
+    """A card's box: a label over three lines with its number in large type right of it, centred
+    on the label's second line. The number moves to the label's last line, and a styled run that
+    ends a label begun two lines above still ends that label."""
+    words = _words("Persone coinvolte", 40, 100, bold=True)
+    words += _words("nell'attuazione del", 40, 100 + LEADING, bold=True)
+    words += _words("progetto", 40, 100 + 2 * LEADING, bold=True)
+    number = _words("310", 160, 106)
+    words += [word._replace(size=13.5, bottom=122.0, baseline=119.5, colour=0xD8731F) for word in number]
+    segments = segments_of(Page(1, 595, 842, words))
+    rows = {text_of([item]): item.row for item in values_after_labels(segments, _labels())}
+    assert rows["310"] == rows["progetto"] != rows["nell'attuazione del"]
+    lines = [Segment(_words(text, 40, 100), 1, 0) for text in ("Persone coinvolte", "nell'attuazione del")]
+    assert _ends_label(lines, _words("progetto", 40, 122), _labels())
+    assert not _ends_label(lines[1:], _words("progetto", 40, 122), _labels())  # no label begins there
+
+
+@pytest.mark.parametrize("titled", [True, False], ids=["title_on_page_one", "title_only_in_the_header"])
+def test_a_running_header_is_kept_on_page_one_when_that_page_has_no_title(titled: bool) -> None:
+    """A designed card prints its title and date line in a header and footer on every page; when
+    its first page has no heading of its own, page one's header and footer are its text."""
+
+    def page(number: int, body: str) -> Page:
+        words = _words("PAESI CHE SI PARLANO", 40, 20, bold=True) + _words(f"scheda {number} di 2", 480, 20)
+        if titled and number == 1:
+            words += [word._replace(size=20.0, bottom=80 + 20.0) for word in _words("Paesi che si parlano", 40, 80)]
+        words += _words(body, 40, 200) + _words(f"pubblicata il 21/10/2016 · pag. {number}", 40, 800)
+        return Page(number, 595, 842, words)
+
+    text = lay_out([page(1, "Nato nel Settembre 2014"), page(2, "Contatti Rossella Ghezzi")], _labels()).text
+    assert ("PAESI CHE SI PARLANO" in text) is not titled
+    assert ("pubblicata il 21/10/2016" in text) is not titled
+    assert text.count("PAESI CHE SI PARLANO") <= 1

@@ -2,14 +2,15 @@
 date and the page's title at the top, the URL and `n/N` at the bottom) is not the document's text.
 
 A segment is furniture when a segment with the same text (digits aside: `1/2`, `2/2`) stands at
-the same height among the first or last rows of every page of a document of two pages or more
-(a form's values repeat heights and short texts on every page too: `Si`, a year). The text of a
-document's heading (its largest type) is never furniture. The first furniture that is a web
-address is the page the document was printed from (on a one-page print, a web address alone in
-its last rows). A box fixed on the screen (a cookie banner, a "back to top" bar) prints on every
-page at the same place over the text, its words interleaved with the text's rows: words that stand
-at the same place on every page, several to a row, are dropped before rows are built. Pure
-functions over segments and words, tested on hand-built boxes.
+the same height among the first or last rows of every page of a document of two pages or more (a
+form's values repeat heights and short texts on every page too: `Si`, a year). The text of a
+document's heading (its largest type) is never furniture, and a first page with no heading keeps
+its own header and footer (a designed card's title and date line, printed on every page). The
+first furniture that is a web address is the page the document was printed from (on a one-page
+print, a web address alone in its last rows). A box fixed on the screen (a cookie banner, a "back
+to top" bar) prints on every page at the same place over the text, its words interleaved with the
+text's rows: words that stand at the same place on every page, several to a row, are dropped
+before rows are built. Pure functions over segments and words, tested on hand-built boxes.
 """
 
 from __future__ import annotations

@@ -354,10 +354,11 @@ def _inner_form(segments: list[Segment], is_label: Labels) -> list[list[Segment]
 
 
 def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segment]:
-    """A value set beside the first line of a label that wraps over the next lines of its own
-    (`Utilizzo di piattaforme    Si` / `tecnologiche e strumenti digitali`) moves to the label's
-    last line, so the label is read whole and its value after it: the vocabulary must know the
-    lines together as a label, and the lines below must hold nothing but the label's rest."""
+    """A value set beside a line of a label that wraps over the next lines of its own
+    (`Utilizzo di piattaforme    Si` / `tecnologiche e strumenti digitali`; a number centred on a
+    label of three lines) moves to the label's last line, so the label is read whole and its
+    value after it: the vocabulary must know the lines together as a label, and the lines above
+    and below must hold nothing but the label's rest."""
     rows: dict[int, list[Segment]] = {}
     for item in segments:
         rows.setdefault(item.row, []).append(item)
@@ -365,8 +366,15 @@ def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segme
     moved: dict[int, int] = {}  # id of a value segment -> the row it is read on
     for position, row in enumerate(order):
         first, *beside = sorted(rows[row], key=lambda item: item.x0)
-        label = text_of([first])
-        if not beside or is_label(label) or not is_label.starts(label):
+        if not beside:
+            continue
+        label = _label_above(
+            [rows[above] for above in order[max(0, position - MAX_LABEL_LINES + 1) : position]],
+            first,
+            beside[0],
+            is_label,
+        )
+        if is_label(label) or not is_label.starts(label):
             continue
         for below in order[position + 1 : position + MAX_LABEL_LINES]:
             if len(rows[below]) != 1 or abs(rows[below][0].x0 - first.x0) > first.size:
@@ -382,6 +390,20 @@ def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segme
     if not moved:
         return segments
     return [Segment(item.words, item.page, moved[id(item)]) if id(item) in moved else item for item in segments]
+
+
+def _label_above(above: list[list[Segment]], first: Segment, value: Segment, is_label: Labels) -> str:
+    """The label that `first` goes on: `first` with the lines right above it that, with it, begin
+    a label (each alone on its row, at its left edge, clear of the value beside it)."""
+    label = text_of([first])
+    for row in reversed(above):
+        if len(row) != 1 or abs(row[0].x0 - first.x0) > first.size or row[0].x1 >= value.x0:
+            break
+        longer = f"{text_of(row)} {label}"
+        if is_label(text_of(row)) or not is_label.starts(longer):
+            break
+        label = longer
+    return label
 
 
 def _title_goes_on(line: Segment, following: Segment, heading_size: float) -> bool:
@@ -721,11 +743,13 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     lines = [[(text_of([item]), item.top, item.size) for item in segments] for _page, segments in by_page]
     heading_floor = HEADING_RATIO * _body_size(by_page[0][1]) if by_page else 0.0
     repeated = furniture(lines, heading_floor) if by_page else set()
+    # a first page with no heading of its own: its running header and footer are its title and date line
+    untitled = bool(repeated) and not any(item.size >= heading_floor and _names([item]) for item in by_page[0][1])
     dropped: list[str] = []
-    for (page, all_segments), page_lines in zip(by_page, lines, strict=True):
+    for number, ((page, all_segments), page_lines) in enumerate(zip(by_page, lines, strict=True)):
         segments = []
         for item, (text, top, _size) in zip(all_segments, page_lines, strict=True):
-            if is_furniture(text, top, repeated):
+            if is_furniture(text, top, repeated) and not (untitled and number == 0):
                 dropped.append(text)
             else:
                 segments.append(item)
@@ -750,7 +774,7 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
                 split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
-                ends_label = bool(split) and index > 0 and _ends_label(block[index - 1], line.words[:split], is_label)
+                ends_label = bool(split) and index > 0 and _ends_label(block[:index], line.words[:split], is_label)
                 if index:  # a line opening with a label is a new field, unless it ends the label above
                     write(" " if ends_label else "\n" if split else joins[index - 1])
                 if split and not ends_label:
@@ -786,11 +810,16 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     return LaidOut(text, boxes, title_of(headings, text, printed), address, label_starts)
 
 
-def _ends_label(line: Segment, run: Sequence[Word], labels: Labels) -> bool:
-    """A styled run that completes the label the line above began: the label wrapped, its value
+def _ends_label(lines: Sequence[Segment], run: Sequence[Word], labels: Labels) -> bool:
+    """A styled run that completes the label the lines above began: the label wrapped, its value
     beside the last line (`PERSONE COINVOLTE NELL'ATTUAZIONE DEL` / `PROGETTO  320`)."""
-    above = text_of([line])
-    return labels.starts(above) and labels(f"{above} {' '.join(word.text for word in run)}".rstrip(": "))
+    rest = " ".join(word.text for word in run)
+    above = ""
+    for line in reversed(lines[-(MAX_LABEL_LINES - 1) :]):
+        above = f"{text_of([line])} {above}".strip()
+        if labels.starts(above) and labels(f"{above} {rest}".rstrip(": ")):
+            return True
+    return False
 
 
 def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[str]) -> tuple[int, int] | None:
