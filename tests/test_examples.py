@@ -123,6 +123,27 @@ def test_territory_gives_official_names_with_the_document_context() -> None:
     assert found == {"Carpi", "Novi di Modena", "Soliera"}
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Brisighella Casola Valsenio Castel Bolognese Faenza",
+            {"Brisighella", "Casola Valsenio", "Castel Bolognese", "Faenza"},
+        ),
+        ("Riolo Terme Solarolo", {"Riolo Terme", "Solarolo"}),
+        ("Faenza centro storico", set()),  # words that belong to no comune: no run of names
+    ],
+    ids=["tags_in_a_row", "two_names", "not_all_names"],
+)
+def test_territory_written_as_names_side_by_side_gives_each_comune(line: str, expected: set[str]) -> None:
+    found = {
+        value
+        for field, value in _mentions(f"Territorio Interessato\n{line}", "territory.v1")
+        if field == "municipalities"
+    }
+    assert found == expected
+
+
 @pytest.mark.parametrize("line", ["archive/2014131544240.610.jpg", "Mappa", "Caratteristiche", "Cerca un processo"])
 def test_territory_ignores_what_is_not_a_comune(line: str) -> None:
     assert _mentions(f"Territorio Interessato\n{line}", "territory.v1") == []

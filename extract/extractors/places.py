@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from extract.document import Document, LabelledField, Mention
 from extract.extractors import Resources, built_once, extractor
-from extract.gazetteer import Comune
+from extract.gazetteer import Comune, Gazetteer
 from extract.text import collapse_whitespace, line_spans
 
 # (label tag, confidence): the order of trust between the labelled sources of a place.
 PLACE_SOURCES = (("place.address", 0.9), ("place.holder", 0.8), ("place.beneficiary", 0.7), ("place.structure", 0.6))
 DERIVED_CONFIDENCE_FACTOR = 0.9
 TERRITORY_AREA_CONFIDENCE = 0.5
+MAX_NAME_WORDS = 6  # words of the longest comune name (`San Benedetto Val di Sambro`)
 _TERRITORY_SPLIT = re.compile(r"\s*(?:[,;/]|\s-\s|\be\b|\bed\b)\s*")
 _NOT_A_NAME = re.compile(r"[/\\]\S|\.(?:jpe?g|png|gif|pdf)\b|https?:", re.IGNORECASE)
 
@@ -191,8 +192,9 @@ def extract_territory(document: Document, resources: Resources) -> list[Mention]
         for line, line_start in item.value_lines():
             if _NOT_A_NAME.search(line):
                 continue
-            for piece in _pieces(line):
-                parts.append((piece[0], line_start + piece[1]))
+            for piece, offset in _pieces(line):
+                names = [] if gazetteer.comune(piece) else names_side_by_side(piece, gazetteer)
+                parts += [(name, line_start + offset + at) for name, at in names or [(piece, 0)]]
     exact = {raw: gazetteer.comune(raw) for raw, _ in parts}
     provinces = frozenset(comune.province for comune in exact.values() if comune is not None)
     provinces |= frozenset(  # the address's own province: the context a short name is read in
@@ -222,6 +224,25 @@ def shared_area(mentions: list[Mention], comuni: list[Comune]) -> list[Mention]:
         Mention(field, first.raw, value, first.start, first.end, "territory.v1:shared", TERRITORY_AREA_CONFIDENCE)
         for field, value in (("province", comuni[0].province), ("region", comuni[0].region))
     ]
+
+
+def names_side_by_side(piece: str, gazetteer: Gazetteer) -> list[tuple[str, int]]:
+    """Comuni written one after the other with no separator (tags on a page, `Brisighella Casola
+    Valsenio Faenza`): the piece read as a run of whole official names, the longest first at each
+    word, with their offsets; nothing unless every word belongs to a name and there are two."""
+    words = [(match.group(), match.start()) for match in re.finditer(r"\S+", piece)]
+    names: list[tuple[str, int]] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(MAX_NAME_WORDS, len(words) - index), 0, -1):
+            start, end = words[index][1], words[index + size - 1][1] + len(words[index + size - 1][0])
+            if gazetteer.comune(piece[start:end]) is not None:
+                names.append((piece[start:end], start))
+                index += size
+                break
+        else:
+            return []
+    return names if len(names) >= 2 else []
 
 
 def _pieces(line: str) -> list[tuple[str, int]]:
