@@ -35,7 +35,7 @@ POSITIVE = {
     "bool": [("Sì", True), ("Si", True), ("SI", True), ("sì, con accordo", True), ("No", False), ("NO", False)],
     "status": [("Concluso", "concluso"), ("In corso", "in_corso"), ("Progetto", "progetto"), ("CONCLUSO", "concluso")],
     "gender": [("Femminile", "femminile"), ("Maschile", "maschile"), ("Nessuna prevalenza", "equilibrata")],
-    "lower": [("EMPOWERMENT", "empowerment"), ("Consultazione", "consultazione")],
+    "participation_level": [("EMPOWERMENT", "empowerment"), ("Consultazione", "consultazione")],
     "date": [
         ("17/12/2014", DateValue(date(2014, 12, 17), "day")),
         ("10.09.2017", DateValue(date(2017, 9, 10), "day")),
@@ -56,6 +56,7 @@ NEGATIVE = {
     "percent": ["150%", "n.d.", "Non indicato o dato non disponibile nelle fonti consultate"],
     "year": ["0544", "0544 979368", "LR n. 3/2010", "Bassa Romagna 2020", "17/12/2014", "1850", "2014-2015", ""],
     "int": ["molti", "Non indicato"],
+    "participation_level": ["Accetta tutti Solo necessari", "Requisiti per la Certificazione di Qualità", "alto"],
     "count": ["Non indicato o dato non disponibile nelle fonti consultate", "numerosi"],
     "bool": ["Non prevista come premialità nel bando di riferimento", "", "forse", "-"],
     "status": ["Sospeso da definire", ""],

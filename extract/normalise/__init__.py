@@ -27,10 +27,10 @@ def build_normalisers(config: Config) -> dict[str, Normaliser]:
     typed: dict[str, Normaliser] = {
         "text": vocabulary.text,
         "entity": vocabulary.entity,
-        "lower": vocabulary.lower,
         "bool": vocabulary.boolean,
         "status": vocabulary.status,
         "gender": vocabulary.gender,
+        "participation_level": vocabulary.participation_level,
         "year": years.parse,
         "int": parse_int,
         "count": parse_count,

@@ -20,6 +20,9 @@ class ValueVocabulary:
         self._booleans = {fold(form): key == "true" for key, forms in values["boolean"].items() for form in forms}
         self._status = self._reverse(values["status"])
         self._gender = self._reverse(values["gender"])
+        self._levels = self._reverse(
+            {key: forms for key, forms in values["participation_level"].items() if key != "about"}
+        )
         self._regions = self._reverse(regions)
 
     @staticmethod
@@ -47,10 +50,6 @@ class ValueVocabulary:
         """A body's name as written, less a trailing province sigla: `COMUNE DI BOBBIO (PC)`."""
         return collapse_whitespace(_SIGLA_SUFFIX.sub("", raw)) or None
 
-    @staticmethod
-    def lower(raw: str) -> str | None:
-        return collapse_whitespace(raw).lower() or None
-
     def boolean(self, raw: str) -> bool | None:
         """`Sì`/`Si` -> True, `No` -> False, also when followed by an explanation ('Sì, con …')."""
         key = fold(raw)
@@ -71,6 +70,10 @@ class ValueVocabulary:
 
     def gender(self, raw: str) -> str | None:
         return self._lookup(self._gender, raw)
+
+    def participation_level(self, raw: str) -> str | None:
+        """A level from the observatory's list (`Empowerment` -> `empowerment`), else none."""
+        return self._lookup(self._levels, raw)
 
     def region(self, raw: str) -> str | None:
         """`Emilia Romagna` -> `Emilia-Romagna` (canonical names and spellings in `schemas/places.json`)."""
