@@ -17,7 +17,12 @@ phrase list that is always one wording short, so a label is matched in steps, fr
    plus at most one more word that itself belongs to the label vocabulary and is no answer a
    field takes (`Data di avvio del percorso` has one word more than `Data di avvio`; `Stato di
    avanzamento Progetto` is a label with its value);
-4. only for a text that ends in a colon, as labels do (`PRESENZA FEMMINILE:`, `ULTIMA
+4. its words reordered: three or more content words, not in the label's order, all among the
+   words of known labels with at most `max_missing_words` more (a word matching a longer one
+   it begins, `utilizzate` ~ `utilizzo`: `Piattaforme digitali utilizzate` of `Utilizzo di
+   piattaforme tecnologiche e strumenti digitali`), when they agree on their field. Words in the
+   label's own order are left to the next step: they are how a wrapped label's first line reads;
+5. only for a text that ends in a colon, as labels do (`PRESENZA FEMMINILE:`, `ULTIMA
    MODIFICA:`): all its words, in order, in a known label that has at most `max_missing_words`
    more. Without the colon a shortened label is left alone: it is how a wrapped label's first
    line reads.
@@ -83,6 +88,8 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         # value on its line (`Stato di avanzamento Progetto`) is no label
         self._answers = frozenset(stem for words in rules.get("value_words", ()) for stem in self._stems(words))
         self._max_words = int(rules["max_label_words"])
+        self._min_reordered = int(rules["min_reordered_words"])
+        self._min_prefix = int(rules["min_shared_prefix"])
         self._by_words: dict[tuple[str, ...], list[LabelSpec]] = {}
         self._by_word_set: dict[frozenset[str], list[LabelSpec]] = {}
         self._by_headless: dict[tuple[str, ...], list[LabelSpec]] = {}
@@ -180,7 +187,33 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         for words in (core + aside, core):
             if found := self._widened(words):
                 return found
+        if found := self._reordered(core):
+            return found
         return self._shortened(core) if text.rstrip().endswith(":") else None
+
+    def _reordered(self, words: tuple[str, ...]) -> LabelSpec | None:
+        """The shortest known labels holding all of `words`, not in their order, with at most
+        `max_missing_words` more, when they agree on their field."""
+        if len(words) < self._min_reordered:
+            return None
+
+        def within(word: str, known: tuple[str, ...]) -> bool:
+            return any(
+                word == other or (min(len(word), len(other)) >= self._min_prefix and word.startswith(other))
+                for other in known
+            )
+
+        holding = [
+            (len(known), spec)
+            for known, spec in self._known
+            if len(words) <= len(known) <= len(words) + self._max_missing
+            and not _is_subsequence(words, known)
+            and all(within(word, known) for word in words)
+        ]
+        if not holding:
+            return None
+        fewest = min(size for size, _spec in holding)
+        return _agreed([spec for size, spec in holding if size == fewest])
 
     def _widened(self, words: tuple[str, ...]) -> LabelSpec | None:
         """The longest known labels whose words `words` holds in order, with at most

@@ -78,6 +78,9 @@ UNLISTED_WORDINGS = {
     "Avvio del processo": "start_date",  # without the generic head `Data`
     "Conclusione del processo": "end_date",
     "Decisione condivisa (codecisione)": "codecision",  # the aside names the label
+    "Piattaforme digitali utilizzate": "digital_platforms",  # its words reordered, one derived
+    "Strumenti digitali e piattaforme utilizzati": "digital_platforms",
+    "Presenza di donne tra i partecipanti": "women_presence",  # a synonym
 }
 
 NOT_LABELS = [
@@ -99,6 +102,9 @@ NOT_LABELS = [
     "Responsabile del progetto",  # a project is not the process: no synonym
     "Numero di telefono",
     "Ne fanno parte Anna Riva (referente) e Paolo Serra.",  # an aside inside a sentence names nothing
+    "Tra i soggetti partecipanti si",  # a wrapped label's first line, in the label's order
+    "Laboratori digitali utilizzati nelle scuole",  # words of no one label
+    "Strumenti digitali",  # two words: too few to reorder
 ]
 
 
