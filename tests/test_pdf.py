@@ -64,15 +64,15 @@ def test_pdf_cards_reach_the_bars(corpus_tables: dict[str, pd.DataFrame]) -> Non
 PRINTED_AND_DESIGNED = {
     "cards_design_dev": (3, 0.98),
     "heldout_cards_design": (5, 0.97),
-    "pdf_print_dev": (4, 0.95),
+    "pdf_print_dev": (4, 0.97),
     "heldout_pdf_print": (6, 0.97),
-    "holdout_pdf_final": (9, 0.96),
-    "holdout_pdf_third": (6, 0.87),  # held out, no rule written for it: guards only against a loss
+    "holdout_pdf_final": (9, 0.97),
+    "holdout_pdf_third": (6, 0.88),  # held out (0.784 when first scored), then tuned on (a card's running header)
     "holdout_pdf_fourth": (8, 0.96),  # held out (0.918 when first scored), then tuned on
     "holdout_pdf_fifth": (8, 0.97),  # held out (0.961 when first scored), then tuned on
     "holdout_pdf_sixth": (8, 0.94),  # held out (0.878 when first scored), then tuned on
     "holdout_pdf_seventh": (8, 0.96),  # held out (0.954 when first scored), then tuned on
-    "holdout_pdf_eighth": (8, 0.97),  # held out (0.938 when first scored), then tuned on
+    "holdout_pdf_eighth": (8, 0.98),  # held out (0.938 when first scored), then tuned on
 }
 
 
