@@ -210,10 +210,7 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
             and not _is_subsequence(words, known)
             and all(within(word, known) for word in words)
         ]
-        if not holding:
-            return None
-        fewest = min(size for size, _spec in holding)
-        return _agreed([spec for size, spec in holding if size == fewest])
+        return _fewest_agreed(holding)
 
     def _widened(self, words: tuple[str, ...]) -> LabelSpec | None:
         """The longest known labels whose words `words` holds in order, with at most
@@ -243,15 +240,20 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
             for known, spec in self._known
             if len(words) < len(known) <= len(words) + self._max_missing and _is_subsequence(words, known)
         ]
-        if not shorter:
-            return None
-        fewest = min(size for size, _spec in shorter)
-        return _agreed([spec for size, spec in shorter if size == fewest])
+        return _fewest_agreed(shorter)
 
 
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     remaining = iter(long)
     return all(word in remaining for word in short)
+
+
+def _fewest_agreed(sized: list[tuple[int, LabelSpec]]) -> LabelSpec | None:
+    """Of (words, spec) candidates, the agreed spec among those with the fewest words."""
+    if not sized:
+        return None
+    fewest = min(size for size, _spec in sized)
+    return _agreed([spec for size, spec in sized if size == fewest])
 
 
 def _agreed(specs: list[LabelSpec]) -> LabelSpec | None:

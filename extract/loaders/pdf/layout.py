@@ -377,9 +377,7 @@ def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segme
         if is_label(label) or not is_label.starts(label):
             continue
         for below in order[position + 1 : position + MAX_LABEL_LINES]:
-            if len(rows[below]) != 1 or abs(rows[below][0].x0 - first.x0) > first.size:
-                break
-            if rows[below][0].x1 >= beside[0].x0:
+            if not _label_line(rows[below], first, beside[0]):
                 break
             label = f"{label} {text_of(rows[below])}"
             if is_label(label):
@@ -397,13 +395,19 @@ def _label_above(above: list[list[Segment]], first: Segment, value: Segment, is_
     a label (each alone on its row, at its left edge, clear of the value beside it)."""
     label = text_of([first])
     for row in reversed(above):
-        if len(row) != 1 or abs(row[0].x0 - first.x0) > first.size or row[0].x1 >= value.x0:
+        if not _label_line(row, first, value):
             break
         longer = f"{text_of(row)} {label}"
         if is_label(text_of(row)) or not is_label.starts(longer):
             break
         label = longer
     return label
+
+
+def _label_line(row: list[Segment], first: Segment, value: Segment) -> bool:
+    """A row that may hold more of the label `first` is in: alone on its row, at the label's left
+    edge, clear of the value beside the label."""
+    return len(row) == 1 and abs(row[0].x0 - first.x0) <= first.size and row[0].x1 < value.x0
 
 
 def _title_goes_on(line: Segment, following: Segment, heading_size: float) -> bool:
