@@ -40,8 +40,9 @@ def _label_coverage(document: Document) -> float:
     return covered / max(len(document.text), 1)
 
 
-def _line_labels(document: Document, labels: list[str]) -> int:
-    starts = [fold(line) for line, _s, _e in line_spans(document.text) if line]
+def _line_labels(document: Document, labels: list[str], config: Config) -> int:
+    """How many of `labels` open a line, past a form's outline number (`1.2 Nato nel *`)."""
+    starts = [fold(line[config.labels.unmarked(line)[0] :]) for line, _s, _e in line_spans(document.text) if line]
     return sum(1 for label in labels if any(line.startswith(fold(label)) for line in starts))
 
 
@@ -67,7 +68,7 @@ def classify(document: Document, config: Config) -> str:
             if _label_coverage(document) < rule.get("min_coverage", 0.0):
                 continue
         elif "labels" in rule:
-            found = _line_labels(document, rule["labels"])
+            found = _line_labels(document, rule["labels"], config)
         else:
             found = _header_labels(document, rule["header_labels"])
         if found >= rule["min_labels"]:

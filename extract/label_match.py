@@ -26,6 +26,8 @@ phrase list that is always one wording short, so a label is matched in steps, fr
    MODIFICA:`): all its words, in order, in a known label that has at most `max_missing_words`
    more. Without the colon a shortened label is left alone: it is how a wrapped label's first
    line reads.
+A form's marks around a label (an outline number before it, `1.2 Nato nel`, a required-field mark
+after it, `Nato nel *`) are set aside when the text as written matches nothing.
 A text that repeats a word is two labels run together (`Anno della certificazione Anno`), not
 one. A step that finds labels of different meaning refuses (`Data del processo` could be the start
 or the end). A text with a digit, or longer than a label can be, is never a label: a value that
@@ -105,6 +107,9 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
                 self._by_headless.setdefault(core[1:], []).append(spec)  # `Avvio del processo`
         self._vocabulary_words = frozenset(word for words, _spec in self._known for word in words)
         self._matched: dict[str, LabelSpec | None] = {}
+        marks = rules.get("form_marks", {})
+        self._outline = re.compile(marks.get("outline_number", r"(?!)"))
+        self._required = re.compile(marks.get("required_mark", r"(?!)"))
 
     def __getitem__(self, key: str) -> LabelSpec:
         return self._specs[key]
@@ -141,8 +146,27 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
         if text not in self._matched:  # keyed by the text as written: its capitals count
             if len(self._matched) > MATCH_CACHE:
                 self._matched.clear()
-            self._matched[text] = self._match_words(text, key)
+            self._matched[text] = self._match_words(text, key) or self._match_unmarked(text)
         return self._matched[text]
+
+    def unmarked(self, text: str) -> tuple[int, int]:
+        """Where the label proper stands in a form's line: after its outline number (`1.2 `,
+        `b) `), before its required-field mark (` *`)."""
+        number = self._outline.match(text)
+        start = number.end() if number else 0
+        mark = self._required.search(text, start)
+        return start, mark.start() if mark else len(text)
+
+    def matches_as_written(self, text: str) -> bool:
+        """The text is a label with its marks, if any, as part of it (`N. partecipanti`)."""
+        return fold(text) in self._specs or self._match_words(text, fold(text)) is not None
+
+    def _match_unmarked(self, text: str) -> LabelSpec | None:
+        start, end = self.unmarked(text)
+        if (start, end) == (0, len(text)) or start >= end:
+            return None
+        bare = text[start:end]
+        return self._specs.get(fold(bare)) or self._match_words(bare, fold(bare))
 
     def as_listed(self, text: str) -> bool:
         """The text is a listed label up to case, spacing, function words and inflection (the first

@@ -13,6 +13,16 @@ RESOURCES = Resources.build(CONFIG)
 EXTRACTORS = load_all()
 
 
+def _card_actors(statura: str) -> set[tuple[str, str, tuple[str, ...]]]:
+    text = f"Un cortile per tutti\n\nNato nel\nMarzo 2017\n\nA\nSoragna (PR)\n\nPeso\nMicroprogettazione\n\n{statura}\n"
+    document = load_text(text.encode(), "test", "test.txt", CONFIG)
+    document.doc_type = "card"
+    return {
+        (mention.value["body"], mention.value["organisation"], tuple(mention.value["roles"]))
+        for mention in EXTRACTORS.get("actors.v1")(document, RESOURCES)
+    }
+
+
 def _actors(body: str) -> set[tuple[str, tuple[str, ...]]]:
     head = "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\n"
     text = f"{head}Tavolo di Negoziazione\n{body}\n\nIndirizzo\nVia Roma 1\n"
@@ -50,3 +60,32 @@ def test_prose_about_the_table_gives_no_rows() -> None:
         "Le sedute sono verbalizzate dallo staff di progetto e pubblicate sul sito del Comune entro pochi giorni."
     )
     assert _actors(prose) == set()
+
+
+def test_a_size_with_its_list_in_parentheses() -> None:
+    found = _card_actors("Cabina di regia ristretta: 4 (Comune // Ausl // Terzo settore)")
+    assert found == {
+        ("steering_core", "comune", ()),
+        ("steering_core", "ausl", ()),
+        ("steering_core", "terzo_settore", ()),
+    }
+
+
+def test_several_entries_run_together_on_one_line() -> None:
+    """Each `Org:` opens an entry; an item naming an organisation and no role (`Cittadini`) opens
+    one too; other items are the roles of the entry before (`operatori`, `Volontari`)."""
+    found = _card_actors(
+        "Persone coinvolte nell'attuazione del progetto: 140 (Amministrazione: Amministratori // Dirigenti"
+        " // Ausl: operatori // Terzo settore: operatori // Volontari // Cittadini)"
+    )
+    assert found == {
+        ("implementation", "comune", ("amministratori", "dirigenti")),
+        ("implementation", "ausl", ("operatori",)),
+        ("implementation", "terzo_settore", ("operatori", "volontari")),
+        ("implementation", "cittadini", ()),
+    }
+
+
+def test_a_parenthesis_of_roles_after_an_organisation_stays_its_roles() -> None:
+    found = _card_actors("Persone coinvolte nell'attuazione del progetto\n60\nAusl di Parma (operatori)")
+    assert found == {("implementation", "ausl", ("operatori",))}

@@ -16,7 +16,7 @@ EXTRACTORS = load_all()
 
 
 def _counts(sentence: str) -> list[tuple]:
-    document = load_text(f"Titolo\n\n{sentence}\n".encode(), "test", "test.txt", CONFIG)
+    document = load_text(f"Un percorso di quartiere\n\n{sentence}\n".encode(), "test", "test.txt", CONFIG)
     document.doc_type = "card"
     return [
         (row["group"], row["unit"], row["count"], row["qualifier"], row["kind"])

@@ -148,6 +148,6 @@ def test_dates_written_in_italian_read_back(day: date) -> None:
 @given(count=st.integers(2, 5000), group=st.sampled_from(["volontari", "cittadini", "incontri", "studenti"]))
 def test_counts_written_as_digits_read_back(count: int, group: str, tmp_path_factory) -> None:
     written = format_decimal(count, locale="it_IT")
-    text = f"Titolo\n\nNel percorso sono stati coinvolti {written} {group} del territorio.\n"
+    text = f"Un percorso di quartiere\n\nNel percorso sono stati coinvolti {written} {group} del territorio.\n"
     rows = _process(tmp_path_factory.mktemp("counts"), "card.txt", text.encode())
     assert [(row["group"], row["count"]) for row in rows["counts"]] == [(group, count)]

@@ -81,6 +81,12 @@ UNLISTED_WORDINGS = {
     "Piattaforme digitali utilizzate": "digital_platforms",  # its words reordered, one derived
     "Strumenti digitali e piattaforme utilizzati": "digital_platforms",
     "Presenza di donne tra i partecipanti": "women_presence",  # a synonym
+    "Ultimo aggiornamento": "modified_date",  # a synonym, with the generic head `Data` left out
+    "1.2 Nato nel *": "start_date",  # a form's outline number and required-field mark
+    "2.3 Persone coinvolte nell'attuazione del progetto *": "people_involved_count",
+    "1.1 Titolo dell'esperienza *": "title",  # `esperienza`, Community Lab's word for a project
+    "b) Stato di avanzamento": "status",
+    "Titolo": "title",
 }
 
 NOT_LABELS = [
@@ -105,6 +111,9 @@ NOT_LABELS = [
     "Tra i soggetti partecipanti si",  # a wrapped label's first line, in the label's order
     "Laboratori digitali utilizzati nelle scuole",  # words of no one label
     "Strumenti digitali",  # two words: too few to reorder
+    "3 Cabina di regia ristretta",  # a number before a label is no outline number
+    "12.000 Nato nel",
+    "*",
 ]
 
 

@@ -663,3 +663,59 @@ def test_a_running_header_is_kept_on_page_one_when_that_page_has_no_title(titled
     assert ("PAESI CHE SI PARLANO" in text) is not titled
     assert ("pubblicata il 21/10/2016" in text) is not titled
     assert text.count("PAESI CHE SI PARLANO") <= 1
+
+
+def test_fields_side_by_side_each_label_over_its_value_are_read_field_by_field() -> None:
+    """A form's row of three fields, each label (with its outline number and required mark) over
+    its own value, the last value wrapped: label, value, next label. The field below, across
+    the page, is not taken as a value of the row."""
+    words = _words("1.2 Nato nel *", 40, 100) + _words("1.3 A *", 220, 100) + _words("1.4 Peso *", 390, 100)
+    words += _words("Ottobre 2015", 46, 100 + 1.5 * LEADING) + _words("Mesola (FE)", 226, 100 + 1.5 * LEADING)
+    words += _words("Programmazione locale (Piano", 396, 100 + 1.5 * LEADING)
+    words += _words("di zona)", 396, 100 + 2.5 * LEADING)
+    words += _words("1.5 Sono nato per *", 40, 100 + 4.5 * LEADING)
+    words += _words("Fare del Castello un luogo di incontro per gli anziani soli delle frazioni", 46, 100 + 6 * LEADING)
+    lines = [line for line in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") if line]
+    assert lines[:6] == [
+        "1.2 Nato nel *",
+        "Ottobre 2015",
+        "1.3 A *",
+        "Mesola (FE)",
+        "1.4 Peso *",
+        "Programmazione locale (Piano di zona)",
+    ]
+    assert lines[6] == "1.5 Sono nato per *"
+
+
+def test_labels_side_by_side_with_no_value_under_one_are_left_as_they_stand() -> None:
+    words = _words("Nato nel", 40, 100) + _words("A", 220, 100) + _words("Peso", 390, 100)
+    words += _words("Ottobre 2015", 46, 100 + 1.5 * LEADING) + _words("Microprogettazione", 396, 100 + 1.5 * LEADING)
+    lines = [line for line in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") if line]
+    assert "Nato nel" not in lines  # not read field by field: `A` has no value under it
+
+
+def test_two_known_labels_wrapped_beside_their_values_are_read_cell_by_cell() -> None:
+    """A form's last two rows under a section heading: each label wraps over two lines in its
+    cell, its value a number then a list beside it; too few rows for a form by count, but every
+    cell of the column is a known label."""
+    words = _words("Statura // chi abbiamo coinvolto", 40, 80, bold=True)
+    rows = [("Cabina di regia", "3"), ("ristretta", "Comune // Unione // Terzo settore."), ("", "")]
+    rows += [("Cabina di regia", "12"), ("allargata", "Comune // Ausl // Terzo settore // Imprese")]
+    rows += [("", "// Cittadini.")]
+    for number, (label, value) in enumerate(rows):
+        top = 100 + number * LEADING * 1.2 + (6 if number >= 3 else 0)
+        if label:
+            words += _words(label, 40, top, bold=True)
+        if value:
+            words += _words(value, 160, top)
+    lines = [line for line in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") if line]
+    assert lines[1:4] == ["Cabina di regia ristretta", "3", "Comune // Unione // Terzo settore."]
+    assert lines[4:6] == ["Cabina di regia allargata", "12"]
+
+
+def test_a_quote_repeating_the_title_s_words_is_not_the_title() -> None:
+    """The printed title names the heading with no words of its own over a quote that repeats them."""
+    text = "Il cortile di tutti\n«Il cortile era di nessuno, adesso è di tutti.»"
+    headings = [(0, 19, 28.0), (20, len(text), 28.0)]
+    assert title_of(headings, text, ["Il cortile di tutti – Carta d'identità"]) == (0, 19)
+    assert title_of(headings[::-1], text, ["Il cortile di tutti"]) == (0, 19)

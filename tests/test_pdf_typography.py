@@ -66,6 +66,9 @@ def test_no_split_without_a_learned_style_or_when_a_colon_ends_the_label() -> No
     assert value_start(_line(("Stato di avanzamento:", True, 9.0), ("Concluso", False, 9.0)), styles) == 0
     assert value_start(_line(("Una frase con una parola", False, 9.0), ("evidenziata", True, 9.0)), styles) == 0
     assert value_start(_line(("Tutto in grassetto", True, 9.0)), styles) == 0
+    # a run ending in a comma is a sentence going on: a name in bold before its role
+    named = _line(("Elisa Guidi,", True, 9.0), ("responsabile, Comune di Verucchio", False, 9.0))
+    assert value_start(named, styles) == 0
 
 
 def test_a_value_that_merely_contains_a_label_word_stays_a_value() -> None:

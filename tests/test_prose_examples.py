@@ -54,7 +54,7 @@ def _counts(text: str, doc_type: str = "card") -> list[tuple]:
     ],
 )
 def test_counts_in_prose(sentence: str, expected: tuple) -> None:
-    assert expected in _counts(f"Titolo\n\n{sentence}")
+    assert expected in _counts(f"Un percorso di quartiere\n\n{sentence}")
 
 
 @pytest.mark.parametrize(
@@ -69,12 +69,12 @@ def test_counts_in_prose(sentence: str, expected: tuple) -> None:
     ],
 )
 def test_no_count_from_look_alikes(sentence: str) -> None:
-    assert _counts(f"Titolo\n\n{sentence}") == []
+    assert _counts(f"Un percorso di quartiere\n\n{sentence}") == []
 
 
 def test_numbers_that_fill_a_column_are_not_counts() -> None:
     text = (
-        "Titolo\n\nCabina di regia ristretta: 4\n\nComune // Ausl\n\n"
+        "Un percorso di quartiere\n\nCabina di regia ristretta: 4\n\nComune // Ausl\n\n"
         "Persone coinvolte nell'attuazione del progetto: 90\n"
     )
     assert _counts(text) == []
@@ -147,7 +147,7 @@ def _contacts(text: str, doc_type: str = "card") -> list[dict]:
 
 def test_contacts_block_with_surname_first_and_phones() -> None:
     text = (
-        "Titolo\n\nContatti:\n\nBertoni Chiara: responsabile Ufficio Casa.\n\n"
+        "Un percorso di quartiere\n\nContatti:\n\nBertoni Chiara: responsabile Ufficio Casa.\n\n"
         "E-mail: bertonic@comune.esempio.it | Tel: 051 6219876\n\n"
         "dott. Marco Ferri, Coordinatore (Comune di Imola)\nCell. 333 1234567 – M.Ferri@Comune.Imola.bo.it\n\n"
         "Footer del sito\n\nAltra riga\n\nMario Verdi: mario.verdi@esempio.it\n"
@@ -170,9 +170,9 @@ def test_contacts_block_with_surname_first_and_phones() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Titolo\n\nAutore: Giulia RossiRegione: Emilia RomagnaLocalità: Imola\n\nTesto.",
-        "Titolo\n\nIl Sindaco\nElena Guerzoni\n",
-        "Titolo\n\nContatti:\n\nComune di Reggio Emilia\n\nUfficio Partecipazione\n",
+        "Un percorso di quartiere\n\nAutore: Giulia RossiRegione: Emilia RomagnaLocalità: Imola\n\nTesto.",
+        "Un percorso di quartiere\n\nIl Sindaco\nElena Guerzoni\n",
+        "Un percorso di quartiere\n\nContatti:\n\nComune di Reggio Emilia\n\nUfficio Partecipazione\n",
     ],
 )
 def test_no_contact_from_look_alikes(text: str) -> None:
@@ -233,9 +233,9 @@ def test_dates_take_their_role_from_the_cue_before_them() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Titolo\n\nIl progetto è stato presentato il 12/03/2019 alla Giunta.",
-        "Titolo\n\nDelibera di Giunta n. 45 del 14/04/2018.",
-        "Titolo\n\nLa festa del 6 ottobre 2018 ha riunito il quartiere.",
+        "Un percorso di quartiere\n\nIl progetto è stato presentato il 12/03/2019 alla Giunta.",
+        "Un percorso di quartiere\n\nDelibera di Giunta n. 45 del 14/04/2018.",
+        "Un percorso di quartiere\n\nLa festa del 6 ottobre 2018 ha riunito il quartiere.",
     ],
 )
 def test_dates_without_a_process_cue_fill_nothing(text: str) -> None:
@@ -327,14 +327,14 @@ def test_card_place_line(line: str, expected: dict) -> None:
 def test_territory_lists_in_prose(sentence: str, expected: set) -> None:
     found = {
         value
-        for field, value in _run(f"Titolo\n\n{sentence}", "territory_prose.v1", "article")
+        for field, value in _run(f"Un percorso di quartiere\n\n{sentence}", "territory_prose.v1", "article")
         if field == "municipalities"
     }
     assert found == expected
 
 
 def test_union_named_with_comuni_is_not_a_list() -> None:
-    text = "Titolo\n\nA cura dell'Unione dei Comuni del Frignano, con sede a Pavullo."
+    text = "Un percorso di quartiere\n\nA cura dell'Unione dei Comuni del Frignano, con sede a Pavullo."
     assert [value for field, value in _run(text, "territory_prose.v1", "article") if field == "municipalities"] == []
 
 

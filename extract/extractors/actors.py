@@ -11,6 +11,7 @@ words are dropped. `Ausl/Asp` and `Ausl-Aosp` name two organisations, so two row
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extract.document import Document, Mention
 from extract.extractors import Resources, extractor
@@ -29,6 +30,9 @@ MAX_TABLE_ITEM = 160
 _ENTRY_HEAD = re.compile(r"^[-–•*·▪]?\s*[^\W\d_][^:.]{0,60}:\s")  # `Comune di X: …`
 _ROLES_ASIDE = re.compile(r"\(([^()]+)\)\s*[.;]?$")  # `Ausl di Piacenza (operatori)`
 MAX_SIZE_WORDS = 3  # `circa 250`; a longer value is a list (`Terzo settore` would read as 3)
+# `4 (Comune // Ausl // Terzo settore)`: the size, then the list in parentheses
+_SIZE_THEN_LIST = re.compile(r"^(?P<size>[^()]{1,30}?)\s*\((?P<list>.+)\)\s*[.;]?\s*$")
+_ITEM_SEPARATOR = re.compile(r"\s*//\s*")
 
 
 def _list_lines(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -72,6 +76,38 @@ def _is_entry_list(lines: list[tuple[str, int]]) -> bool:
     )
 
 
+def _items(line: str, line_start: int) -> list[tuple[int, int]]:
+    """(start, end) of each `//`-separated item of a line."""
+    items, start = [], 0
+    for separator in [*_ITEM_SEPARATOR.finditer(line), None]:
+        end = separator.start() if separator else len(line)
+        if line[start:end].strip():
+            items.append((line_start + start, line_start + end))
+        start = separator.end() if separator else end
+    return items
+
+
+def _inline_entries(
+    text: str, line_start: int, line_end: int, opens_entry: Callable[[str], bool]
+) -> list[tuple[int, int]] | None:
+    """(start, end) of each entry of a line that runs several together (`Amministrazione:
+    operatori // Ausl: Dirigenti // operatori // Cittadini`), or None for a line of one entry.
+    An entry opens at an item with its own `Org:` head, or at an item that names an organisation
+    and no role (`Cittadini`); other items are its roles (`operatori`, `Dirigenti`, `Volontari`)."""
+    items = _items(text[line_start:line_end], line_start)
+    heads = [start for start, end in items if _ENTRY_HEAD.match(text[start:end] + " ")]
+    if not heads:
+        return None
+    entries: list[list[int]] = []
+    for start, end in items:
+        item = text[start:end]
+        if not entries or start in heads or opens_entry(item):
+            entries.append([start, end])
+        else:
+            entries[-1][1] = end
+    return [(start, end) for start, end in entries] if len(entries) > 1 else None
+
+
 def _entries(line: str, line_start: int, body: str) -> list[tuple[int, int, int | None]]:
     """(start, end, roles start or None) of each entry of a list line.
 
@@ -93,6 +129,20 @@ def _entries(line: str, line_start: int, body: str) -> list[tuple[int, int, int 
     return [(line_start + match.start(), line_start + match.end(), line_start + match.start()) for match in items]
 
 
+def _line_entries(
+    resources: Resources, text: str, line: str, line_start: int, shape: str
+) -> list[tuple[int, int, int | None]]:
+    """The entries of one list line: several run together on it, or as `_entries` reads it."""
+    if shape != NEGOTIATION_TABLE:
+        def organisation_only(item: str) -> bool:
+            return bool(_organisations(resources, item, 0, len(item))) and not _roles(resources, item, 0, len(item))
+
+        runs = _inline_entries(text, line_start, line_start + len(line), organisation_only)
+        if runs:
+            return [entry for start, end in runs for entry in _entries(text[start:end], start, shape)]
+    return _entries(line, line_start, shape)
+
+
 @extractor(NAME, emits=("actors",))
 def extract_actors(document: Document, resources: Resources) -> list[Mention]:
     text = document.text
@@ -103,12 +153,15 @@ def extract_actors(document: Document, resources: Resources) -> list[Mention]:
         is_size = not inline.strip() or (
             len(inline.split()) <= MAX_SIZE_WORDS and resources.normalisers["count"](inline) is not None
         )  # `: 12`, `: circa 250`
-        list_start = item.value_start + len(inline) if is_size else item.value_start
+        aside = _SIZE_THEN_LIST.match(inline)
+        if aside and resources.normalisers["count"](aside["size"]) is not None:
+            lines = [(aside["list"], item.value_start + aside.start("list"))]
+        else:
+            lines = _list_lines(text, item.value_start + len(inline) if is_size else item.value_start, block_end)
         seen: set[str] = set()
-        lines = _list_lines(text, list_start, block_end)
         shape = "entries" if body == NEGOTIATION_TABLE and _is_entry_list(lines) else body
         for line, line_start in lines:
-            for start, end, roles_start in _entries(line, line_start, shape):
+            for start, end, roles_start in _line_entries(resources, text, line, line_start, shape):
                 roles = _roles(resources, text, roles_start, end) if roles_start is not None else []
                 organisations_end = end if shape == NEGOTIATION_TABLE or roles_start is None else roles_start - 1
                 for organisation, org_start, org_end in _organisations(resources, text, start, organisations_end):

@@ -19,6 +19,9 @@ from extract.text import collapse_whitespace, fold, line_spans
 FIRST_LINES_SEARCHED = 12
 SCRAPED_TYPES = ("other", "article")
 SCRAPED_LINES_SEARCHED = 40
+# the page's largest heading: below a labelled value (`Titolo`, 0.95), which names the title
+# where a news page or a form prints a headline or its own name around it
+HEADING_CONFIDENCE = 0.93
 _DATE_IN_LINE = re.compile(
     r"\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
 )
@@ -70,7 +73,7 @@ def extract_title(document: Document, resources: Resources) -> list[Mention]:
     if document.title_span is not None:
         start, end = document.title_span
         raw = document.text[start:end]
-        return [Mention("title", raw, collapse_whitespace(raw), start, end, "title.v1:h1", 0.95)]
+        return [Mention("title", raw, collapse_whitespace(raw), start, end, "title.v1:h1", HEADING_CONFIDENCE)]
     anchor, skip = _boilerplate(resources)
     region_line = resources.gazetteer.region_line
     scraped = document.doc_type in SCRAPED_TYPES

@@ -21,8 +21,6 @@ from extract.text import fold, line_spans
 # `Label: value`, `Label<TAB>value` or `Label   value` (two or more spaces) on one line.
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:\t\n]{1,120}?)(?:\s*:\s*|\s*\t\s*|\s{2,})(?P<value>\S.*)$")
 HEADER_TAG = "header"
-# A numbered section heading (`2. Oggetto del processo`, `b) Tavolo di negoziazione`) is its label.
-_NUMBERING = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s+")
 MIN_GLUED_LABELS = 2
 _GLUE_SEPARATORS = " \t|;,·•–—-"  # `Località: X | Periodo: …`
 
@@ -70,12 +68,14 @@ def _label_lines(
     for index, (line, start, _end) in enumerate(lines):
         if not line:
             continue
-        numbering = _NUMBERING.match(line)
-        if numbering and len(line) <= longest and labels.match(line):
-            numbering = None  # `N. partecipanti`: an abbreviation of the label, not a numbering
-        bare = line[numbering.end() :] if numbering else line
+        # a numbered section heading or form field (`2. Oggetto del processo`, `1.2 Nato nel *`)
+        # is its label without the marks; `N. partecipanti` abbreviates the label, numbers nothing
+        head, tail = labels.unmarked(line)
+        if (head, tail) != (0, len(line)) and len(line) <= longest and labels.matches_as_written(line):
+            head, tail = 0, len(line)
+        bare = line[head:tail]
         if len(bare) <= longest and (spec := labels.match(bare)):
-            found.append(_Found(index, bare, start + (numbering.end() if numbering else 0), None, spec.key))
+            found.append(_Found(index, bare, start + head, None, spec.key))
             continue
         if start in styled and not _INLINE_LABEL.match(line):
             found.append(_Found(index, line, start, None, fold(line)))  # a label with no field

@@ -38,6 +38,7 @@ from extract.loaders.pdf.furniture import (
 )
 from extract.loaders.pdf.ruled import ROW_SNAP, Cell, RuledTable, framed_boxes, ruled_tables, split_by_tables
 from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, text_of, weighted_median
+from extract.loaders.pdf.side_by_side import side_by_side_fields
 from extract.loaders.pdf.tables import MIN_TABLE_COLUMNS as MIN_RECORD_COLUMNS
 from extract.loaders.pdf.tables import split_table
 from extract.loaders.pdf.typography import inner_labels, label_styles, value_start
@@ -140,8 +141,9 @@ def reading_order(
 ) -> list[list[Segment]]:
     """Segments grouped into blocks, in reading order: zones, then bands top to bottom, columns
     left to right; a column of labels beside a column of values is read row by row. A table of
-    drawn cells is read by its cells, and a box drawn around a field as a page of its own, each
-    where it begins among the page's other blocks."""
+    drawn cells is read by its cells, fields side by side (each label over its value) field by
+    field, and a box drawn around a field as a page of its own, each where it begins among the
+    page's other blocks."""
     tables = ruled_tables(rules, segments)
     outside, inside = split_by_tables(segments, tables) if tables else (segments, [])
     apart: list[tuple[Cell, list[list[Segment]]]] = []
@@ -150,6 +152,8 @@ def reading_order(
             outside += [item for found in cells.values() for item in found]
         elif cells:
             apart.append((table.bbox, _ruled_blocks(cells, table, is_label)))
+    outside, fields = side_by_side_fields(outside, is_label)
+    apart += [((x0, top, x1, bottom), found) for (x0, top, x1, bottom), found in fields]
     boxes = framed_boxes(frames, outside, tables)
     if boxes:
         outside, held = split_by_tables(outside, boxes)
@@ -486,9 +490,12 @@ def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bo
 
 
 def _is_label_column(lines: list[Segment], is_label: Labels) -> bool:
-    """A column whose cells are mostly known labels (`Nato nel`, `Cabina di regia ristretta`)."""
+    """A column whose cells are mostly known labels (`Nato nel`, `Cabina di regia ristretta`), or
+    all of them when there are fewer (a form's last two rows, cut off by a section heading)."""
     cells = label_cells(lines, is_label)
     labelled = sum(1 for cell in cells if is_label(text_of(cell)))
+    if labelled == len(cells) >= MIN_SIDE_BY_SIDE:
+        return True
     return labelled >= MIN_FORM_ROWS and labelled >= FORM_LABEL_SHARE * len(cells)
 
 
@@ -834,9 +841,11 @@ def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[st
     heading (the document's title `Pedemontana in rete` for `Pedemontana in rete: welfare …`)."""
     if not headings:
         return None
-    best, most = None, 0
+    best, most = None, (0, 0)
     printed_words = [set(_WORD.findall(line.lower())) for line in printed]
-    # the heading sharing the most words with a printed title line (which may add the site's name)
+    # the heading sharing the most words with a printed title line (which may add the site's
+    # name); of two sharing as many, the one with fewer words of its own (not a quote that repeats
+    # the title's words)
     for start, end, _size in headings:
         words = _WORD.findall(text[start:end].lower())
         for line_words in printed_words:
@@ -844,8 +853,9 @@ def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[st
             named = shared >= PRINTED_TITLE_SHARE * len(words) or (
                 len(line_words) >= MIN_TITLE_WORDS and line_words <= set(words)
             )
-            if len(words) >= MIN_TITLE_WORDS and named and shared > most:
-                best, most = (start, end), shared
+            score = (len(set(words) & line_words), -len(set(words) - line_words))
+            if len(words) >= MIN_TITLE_WORDS and named and score > most:
+                best, most = (start, end), score
     if best is not None:
         return best
     largest = max(size for _start, _end, size in headings)

@@ -18,6 +18,7 @@ from extract.loaders.pdf.backends import Word
 SIZE_STEP = 0.5  # font sizes closer than this (points) are one style: renderers round sizes differently
 MIN_LEARNED = 2  # a style counts as the labels' once this many recognised labels wear it
 LABEL_END = ":"  # a label ending in a colon already separates its value in text
+GOES_ON = ","  # a run ending in a comma is a sentence going on (`Elisa Guidi, responsabile …`), no label
 SEPARATORS = frozenset({"—", "–", "-", "|", "·", "•", ":", "…"})  # printed between a label and its value
 
 Style = tuple[bool, float, int]
@@ -67,9 +68,10 @@ def label_styles(lines: Iterable[Sequence[Word]], is_label: Callable[[str], bool
 def value_start(words: Sequence[Word], styles: frozenset[Style]) -> int:
     """Where the value starts on a line that opens with a run in a label style (0: no split).
     A styled run the vocabulary does not know splits too, so that its value never runs into the
-    field before; a run ending in a colon is left to the text's own label reading."""
+    field before; a run ending in a colon is left to the text's own label reading, one ending in a
+    comma goes on into the rest of its sentence (a name in bold before its role)."""
     size = leading_run(words)
-    if not size or style_of(words[0]) not in styles or words[size - 1].text.endswith(LABEL_END):
+    if not size or style_of(words[0]) not in styles or words[size - 1].text.endswith((LABEL_END, GOES_ON)):
         return 0
     while size < len(words) - 1 and words[size].text in SEPARATORS:  # `Stato di avanzamento — Progetto`
         size += 1  # the dash stays with the label, whose trailing punctuation folding drops
