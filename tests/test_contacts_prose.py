@@ -327,3 +327,47 @@ def test_person_names(text: str, expected: tuple[str, ...] | None) -> None:
 def test_given_name_first_with_particles(words: list[str], expected: str) -> None:
     particles = frozenset(CONFIG.contacts["name_particles"])
     assert given_name_first(words, None, FirstNames(), particles) == expected
+
+
+@pytest.mark.parametrize("separator", [": ", "\n\n"], ids=["value_after_a_colon", "value_on_the_next_line"])
+def test_contacts_written_as_labelled_records(separator: str) -> None:
+    """A form's contacts: one field a line (`Cognome e nome`, `Ruolo`, `Ente / organizzazione`,
+    `Telefono`, `E-mail`), the value after a colon or on its own line; an empty E-mail is none."""
+
+    def record(name: str, role: str, organisation: str, phone: str, email: str) -> str:
+        fields = [("Cognome e nome", name), ("Ruolo", role), ("Ente / organizzazione", organisation)]
+        fields += [("Telefono", phone), ("E-mail", email)]
+        return "\n\n".join(f"{label}{separator}{value}" if value else label for label, value in fields)
+
+    body = "Contatti\n\nReferente 1\n\n" + record(
+        "Tumiati Marta", "assistente sociale", "Comune di Mesola", "0533 993127", "marta.tumiati@comune-mesola.it"
+    )
+    body += "\n\nReferente 2\n\n" + record(
+        "Cavallari Sergio", "coordinatore dei volontari", "Associazione Il Ponte", "340 7719305", ""
+    )
+    found = {row["name"]: row for row in _contacts(_page(body + "\n\nLuogo e data\n\nMesola, 14 giugno 2017"))}
+    assert set(found) == {"Marta Tumiati", "Sergio Cavallari"}
+    marta, sergio = found["Marta Tumiati"], found["Sergio Cavallari"]
+    assert (marta["role"], marta["organisation"]) == ("assistente sociale", "Comune di Mesola")
+    assert (marta["email"], marta["phone"]) == ("marta.tumiati@comune-mesola.it", "+390533993127")
+    assert (sergio["role"], sergio["organisation"]) == ("coordinatore dei volontari", "Associazione Il Ponte")
+    assert (sergio["email"], sergio["phone"]) == (None, "+393407719305")
+
+
+def test_a_name_set_apart_from_its_details_keeps_them() -> None:
+    """A card's contacts box with each name in bold, its own paragraph: the details under it are
+    that person's, not a heading for the next one."""
+    body = (
+        "Contatti\n\nSimona Pelagatti\n\nreferente del progetto\nComune di Soragna\nTel. 0524 598803\n"
+        "simona.pelagatti@comune-soragna.it\n\nLuca Rapacchi\n\nAssociazione Cortili Aperti\nTel. 347 2281954\n"
+        "cortiliaperti@example.org"
+    )
+    found = {row["name"]: row for row in _contacts(_page(body), "card")}
+    assert (found["Simona Pelagatti"]["role"], found["Simona Pelagatti"]["organisation"]) == (
+        "referente del progetto",
+        "Comune di Soragna",
+    )
+    assert (found["Luca Rapacchi"]["role"], found["Luca Rapacchi"]["organisation"]) == (
+        None,
+        "Associazione Cortili Aperti",
+    )

@@ -512,6 +512,23 @@ def test_a_grid_of_three_boxes_above_two_columns_is_read_as_two_zones() -> None:
     assert text.index("colonna sinistra lunga riga 3 con") < text.index("colonna destra lunga riga 0")
 
 
+def test_a_contacts_strip_in_two_columns_under_a_story_in_three_is_a_zone_of_its_own() -> None:
+    """Fewer columns below than above, and the strip's longer lines run across the story's
+    gutters (which the story's text still shows in the whole zone): the columns change there,
+    so each person's lines are read together, not between the story's columns."""
+    words = []
+    for x0 in (40, 220, 400):
+        words += _column_lines([f"racconto {x0} riga {line} della storia" for line in range(10)], x0, 80)
+    lower = 80 + 9 * LEADING + SIZE + 1.8 * SIZE
+    for x0, person in ((100, "Simona Pelagatti"), (280, "Luca Rapacchi")):
+        lines = [person, "Associazione Cortili Aperti", "Tel. 0524 598803", "cortili.aperti.soragna@example.org"]
+        words += _column_lines(lines, x0, lower)
+    segments = segments_of(Page(1, 595, 842, words))
+    assert len(gutters(segments, 2)) == 2 and len(zones(segments)) == 2
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert "racconto" not in text[text.index("Simona Pelagatti") :]
+
+
 def _sized(text: str, x0: float, top: float, size: float) -> list[Word]:
     words, x = [], x0
     for part in text.split():
@@ -719,3 +736,17 @@ def test_a_quote_repeating_the_title_s_words_is_not_the_title() -> None:
     headings = [(0, 19, 28.0), (20, len(text), 28.0)]
     assert title_of(headings, text, ["Il cortile di tutti – Carta d'identità"]) == (0, 19)
     assert title_of(headings[::-1], text, ["Il cortile di tutti"]) == (0, 19)
+
+
+def test_a_line_broken_after_a_hyphen_goes_on_without_a_space() -> None:
+    """`p.bedeschi@comune-` / `alfonsine.example.it`: the hyphen that ends the line joins the parts;
+    a dash standing alone at a line's end does not."""
+    lines = ["Responsabile del processo: Paolo Bedeschi, e-mail p.bedeschi@comune-", "alfonsine.example.it e altri"]
+    words = [word for number, text in enumerate(lines) for word in _words(text, 40, 100 + number * LEADING)]
+    words += _words("Un testo lungo che va a capo come un paragrafo di una pagina stampata da un browser", 40, 60)
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert "p.bedeschi@comune-alfonsine.example.it" in text
+    lines = ["Comune di Mesola -", "Ufficio di Piano del distretto sud est di Ferrara"]
+    words = [word for number, text in enumerate(lines) for word in _words(text, 40, 100 + number * LEADING)]
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert "Mesola -" in text and "-Ufficio" not in text

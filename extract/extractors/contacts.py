@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from extract.contact_values import EMAIL, RoleReader, has_contact_value, phones_in
 from extract.document import Document, LabelledField, Mention
 from extract.extractors import Resources, built_once, extractor
+from extract.extractors.contact_records import RecordLabels, records
 from extract.extractors.regions import contact_block_end, field_blocks
 from extract.names import FirstNames
 from extract.person_names import PersonName, PersonNames
@@ -123,6 +124,7 @@ class _Rules:
     value_exclusion: re.Pattern[str]
     responsible_fields: frozenset[str]
     committee_fields: frozenset[str]
+    records: RecordLabels
 
 
 @built_once("contacts.rules")
@@ -153,6 +155,7 @@ def _rules(resources: Resources) -> _Rules:
         value_exclusion=_phrases(data["value_exclusions"]),
         responsible_fields=frozenset(fold(label) for label in data["responsible_fields"]),
         committee_fields=frozenset(fold(label) for label in data["committee_fields"]),
+        records=RecordLabels(data),
     )
 
 
@@ -474,11 +477,13 @@ def _description(line: str) -> bool:
 def _block_people(text: str, start: int, end: int, rules: _Rules) -> list[_Person]:
     """The people of a contacts block, one line each, with the values and descriptions on the
     lines under them; a mayor or assessore listed there is still no contact."""
-    people: list[_Person] = []
+    people, taken = _record_people(text, start, end, rules)
     header_organisation = None
     heading_role = None
     paragraph_open = False  # a role on its own line belongs to the person's paragraph only
     for line_start, line_end in _lines(text, start, end):
+        if line_start in taken:
+            continue
         line = text[line_start:line_end]
         if not line.strip():
             paragraph_open = False
@@ -495,13 +500,36 @@ def _block_people(text: str, start: int, end: int, rules: _Rules) -> list[_Perso
         if people and has_values:
             people[-1].add_values(line)
         elif not has_values and _description(line):
-            above = people if paragraph_open else []
+            # a person's paragraph, or the one right under a name set apart (in bold) from its details
+            above = people if paragraph_open or (people and _name_only(people[-1])) else []
+            paragraph_open = bool(above)  # the details' paragraph goes on being that person's
             heading_role, header_organisation = _describe(line, above, rules, heading_role, header_organisation)
     return [
         person
         for person in people
         if (person.emails or person.phones or person.role) and not (person.role and rules.political.match(person.role))
     ]
+
+
+def _name_only(person: _Person) -> bool:
+    return not (person.role or person.organisation or person.emails or person.phones)
+
+
+def _record_people(text: str, start: int, end: int, rules: _Rules) -> tuple[list[_Person], set[int]]:
+    """The people of a block written as labelled records, and the starts of the lines they take."""
+    found, taken = records(_lines(text, start, end), text, rules.records)
+    people = []
+    for record in found:
+        names = rules.names.find(text, *record.name)
+        if not names:
+            continue
+        person = _Person(names[0], BLOCK_CONFIDENCE)
+        person.role = text[slice(*record.role)].strip(" .;,") if record.role else None
+        person.organisation = text[slice(*record.organisation)].strip(" .;,") if record.organisation else None
+        for value in record.values:
+            person.add_values(text[slice(*value)])
+        people.append(person)
+    return people, taken if people else set()
 
 
 def _describe(

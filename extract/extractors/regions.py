@@ -55,18 +55,24 @@ def _boilerplate(document: Document, resources: Resources) -> list[tuple[int, in
 
 def contact_block_end(document: Document, index: int, resources: Resources) -> int:
     """End of a contacts block (`Contatti:` …): past its labels of e-mails and phones, and no further
-    than two paragraphs in a row without an e-mail or a phone (a card's footer follows it)."""
+    than two paragraphs in a row without an e-mail, a phone or a contact's label (a card's footer
+    follows it)."""
     item = document.fields[index]
     end = _field_end(document, index, resources, CONTACT_VALUE_TAG)
     text = document.text
     misses = 0
     position = item.label_end
     first_miss = None
+    value_labels = {  # a record's own labels (`Ruolo`, `Cognome e nome`) hold no value but belong to it
+        following.label_start
+        for following in document.fields[index + 1 :]
+        if (spec := resources.config.label(following.key)) is not None and CONTACT_VALUE_TAG in spec.tags
+    }
     for match in _PARAGRAPH.finditer(text, position, end):
         paragraph = match.group(0)
         if not paragraph.strip():
             continue
-        if has_contact_value(paragraph):
+        if has_contact_value(paragraph) or match.start() + len(paragraph) - len(paragraph.lstrip()) in value_labels:
             misses, first_miss = 0, None
             continue
         misses += 1

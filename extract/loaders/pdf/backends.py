@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from extract.loaders.errors import LoadError
 
+LINE_END_HYPHEN = {"\ufffe": "-"}  # PDFium writes a hyphen that ends a line as U+FFFE: it is a hyphen
 BOLD_WEIGHT = 600
 FONT_NAME_BYTES = 128  # a font name longer than this is cut, which keeps its weight words
 MISSING_SPACE = 0.5  # × font size: a gap this wide between glyphs separates words even without a space
@@ -110,6 +111,7 @@ def _pdfium_page(document: object, index: int, pdfium_c: object) -> Page:
     raw = textpage.raw
     size = weight = 0.0
     for position, char in enumerate(text):
+        char = LINE_END_HYPHEN.get(char, char)
         if char.isspace() or not char.isprintable():
             flush()
             continue

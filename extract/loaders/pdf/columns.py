@@ -59,6 +59,15 @@ def gutters(segments: list[Segment], min_rows: int = 1) -> list[tuple[float, flo
     return _merge_empty_columns(found, segments)
 
 
+def _crossed(cuts: list[tuple[float, float]], segments: list[Segment]) -> bool:
+    """Whether lines of `segments` on MIN_COLUMN_ROWS rows or more run across one of the gutters
+    `cuts` from side to side (one long line may be a heading over both columns)."""
+    return any(
+        len({item.row for item in segments if item.x0 < low and item.x1 > high}) >= MIN_COLUMN_ROWS
+        for low, high in cuts
+    )
+
+
 def _rows_beside(segments: list[Segment], low: float, high: float, min_rows: int) -> bool:
     """Text on both sides of a gutter on enough rows, and side by side: the two sides share some
     height (a centred line above a text's short last lines stands over them, not beside them)."""
@@ -186,8 +195,9 @@ def _slices(segments: list[Segment], gap: float) -> list[list[Segment]]:
 
 def _by_columns(zone: list[Segment], gap: float, whole: int | None = None) -> list[list[Segment]]:
     """A zone cut at an empty band where its columns change: when the parts above and below it
-    have more gutters than the whole (each one's gutters hidden by the other's text). `whole` is
-    the zone's count of gutters when already known."""
+    have more gutters than the whole (each one's gutters hidden by the other's text), or text of
+    one part runs across a gutter of the other (a contacts strip in two columns under a story in
+    three). `whole` is the zone's count of gutters when already known."""
     if len(zone) < 2 * MIN_BAND_ROWS:
         return [zone]
     cuts = _slices(zone, gap)
@@ -200,7 +210,8 @@ def _by_columns(zone: list[Segment], gap: float, whole: int | None = None) -> li
         lower = [item for part in cuts[index:] for item in part]
         if min(_rows(upper), _rows(lower)) < MIN_BAND_ROWS:
             continue  # a row or two (a caption under its value) are no columns of their own
-        above, below = len(gutters(upper, MIN_COLUMN_ROWS)), len(gutters(lower, MIN_COLUMN_ROWS))
-        if max(above, below) > whole:
+        upper_cuts, lower_cuts = gutters(upper, MIN_COLUMN_ROWS), gutters(lower, MIN_COLUMN_ROWS)
+        above, below = len(upper_cuts), len(lower_cuts)
+        if max(above, below) > whole or _crossed(upper_cuts, lower) or _crossed(lower_cuts, upper):
             return _by_columns(upper, gap, above) + _by_columns(lower, gap, below)
     return [zone]

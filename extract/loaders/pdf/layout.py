@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from extract.contact_values import EMAIL
+from extract.contact_values import EMAIL, has_contact_value
 from extract.loaders.pdf.backends import Page, Rule, Word
 from extract.loaders.pdf.columns import MIN_COLUMN_ROWS, column_of, gutters, zones
 from extract.loaders.pdf.furniture import (
@@ -663,7 +663,7 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
     wrapped = [
         wrap
         and not _closes_label(line, following, labels)
-        and not _closes_entry(line, following)
+        and not _closes_entry(line, following, labels)
         and following.x0 < line.x1  # wrapped text goes on back at the left, not in the next cell
         for wrap, (line, following) in zip(wrapped, itertools.pairwise(block), strict=True)
     ]
@@ -690,12 +690,19 @@ def _closes_label(line: Segment, following: Segment, labels: Labels) -> bool:
     return bool(first) and not first.islower() and (labels(text_of([line])) or labels(text_of([following])))
 
 
-def _closes_entry(line: Segment, following: Segment) -> bool:
+def _closes_entry(line: Segment, following: Segment, labels: Labels) -> bool:
     """A line that ends on an address (e-mail, web) before a line opening in capitals ends an entry
-    (a contact's line, then the next person): an address is where such lines stop, not wrap."""
+    (a contact's line, then the next person): an address is where such lines stop, not wrap. So
+    does a line before one that opens with a contact value or its label (`Tel. 0524 598803`,
+    `simona.pelagatti@…`): in a contacts box each value has its line, unless a comma says the
+    sentence listing them goes on."""
     last = line.words[-1].text.rstrip(".,;")
-    first = following.words[0].text[:1]
-    return bool(EMAIL.fullmatch(last) or _WEB_ADDRESS.fullmatch(last)) and first.isupper()
+    first = following.words[0].text
+    if bool(EMAIL.fullmatch(last) or _WEB_ADDRESS.fullmatch(last)) and first[:1].isupper():
+        return True
+    opens_value = EMAIL.fullmatch(first.rstrip(".,;")) or labels(first.rstrip(".:"))
+    goes_on = line.words[-1].text.endswith((",", ";", ":"))  # a sentence listing the values goes on
+    return bool(opens_value) and not goes_on and has_contact_value(text_of([following]))
 
 
 def _must_go_on(line: str, following: str, labels: Labels) -> bool:
@@ -787,7 +794,7 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
                 split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
                 ends_label = bool(split) and index > 0 and _ends_label(block[:index], line.words[:split], is_label)
                 if index:  # a line opening with a label is a new field, unless it ends the label above
-                    write(" " if ends_label else "\n" if split else joins[index - 1])
+                    write(" " if ends_label else "\n" if split else _joined(block[index - 1], line, joins[index - 1]))
                 if split and not ends_label:
                     label_starts.append(position)
                 further = inner_labels(line.words, styles, is_label) if styles else []
@@ -819,6 +826,16 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     trails = [line for line, _top, size in lines[0] if size < heading_floor and _TRAIL.search(line)] if lines else []
     printed = dropped + trails + (_TITLE_PARTS.split(pages[0].title) if pages and pages[0].title else [])
     return LaidOut(text, boxes, title_of(headings, text, printed), address, label_starts)
+
+
+def _joined(previous: Segment, line: Segment, join: str) -> str:
+    """A line broken after a hyphen glued to a word (`p.bedeschi@comune-` / `alfonsine.example.it`,
+    `co-` / `progettazione`) goes on without a space: the hyphen joins the two parts. Before a
+    lower-case letter it joins them even where the lines would stand apart: a word does not end
+    on a hyphen (and the text's repair would take `-` and the line break out, shifting the boxes)."""
+    last, first = previous.words[-1].text, line.words[0].text
+    glued = len(last) > 1 and last.endswith("-") and last[-2].isalpha() and first[:1].isalpha()
+    return "" if glued and (join == " " or first[:1].islower()) else join
 
 
 def _ends_label(lines: Sequence[Segment], run: Sequence[Word], labels: Labels) -> bool:
