@@ -750,3 +750,49 @@ def test_a_line_broken_after_a_hyphen_goes_on_without_a_space() -> None:
     words = [word for number, text in enumerate(lines) for word in _words(text, 40, 100 + number * LEADING)]
     text = lay_out([Page(1, 595, 842, words)], _labels()).text
     assert "Mesola -" in text and "-Ufficio" not in text
+
+
+def test_a_figure_under_its_label_in_the_label_column_is_read_before_the_list_beside() -> None:
+    """A card's Statura as a form: each label with its big figure under it on the left, the list
+    of organisations beside them on the right. The figure follows its label, then the list."""
+    words = _words("Statura // chi abbiamo coinvolto", 40, 60, bold=True)
+    entries = [
+        ("Cabina di regia ristretta", "4", ["Comune // Unione // Terzo settore"]),
+        ("Cabina di regia allargata", "13", ["Comune // Unione // Ausl // Casa", "della salute // Terzo settore"]),
+        ("Persone coinvolte nell'attuazione del progetto", "180", ["Comune: Amministratori", "Ausl: Operatori"]),
+    ]
+    top = 80.0
+    for label, figure, items in entries:
+        words += _words(label, 40, top, bold=True)
+        words += [word._replace(size=16.0, bottom=top + LEADING + 16) for word in _words(figure, 40, top + LEADING)]
+        words += _column_lines(items, 260, top)
+        top += 3.5 * LEADING
+    lines = [line for line in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") if line]
+    assert lines[1:4] == ["Cabina di regia ristretta", "4", "Comune // Unione // Terzo settore"]
+    assert lines[4:6] == ["Cabina di regia allargata", "13"]
+    assert lines[lines.index("Persone coinvolte nell'attuazione del progetto") + 1] == "180"
+
+
+def test_a_row_of_fields_beside_a_sidebar_is_read_field_by_field() -> None:
+    """A newsletter's key-fact strip (`NATO NEL | A | PESO`) with a sidebar's column on the same
+    rows, further right than the strip's columns reach: the sidebar is not the strip's."""
+    words = _words("NATO NEL", 40, 100) + _words("A", 140, 100) + _words("PESO", 260, 100)
+    words += _words("Maggio 2016", 40, 100 + 1.2 * LEADING) + _words("Conselice (RA)", 140, 100 + 1.2 * LEADING)
+    words += _words("Microprogettazione", 260, 100 + 1.2 * LEADING)
+    for line in range(-2, 6):
+        words += _words(f"biblioteca aperta {line}", 430, 100 + line * LEADING)
+    words += _words("Passaggi in comune: un servizio di trasporto per gli anziani", 40, 100 - 2 * LEADING)
+    words += _words("Garantire agli anziani senza auto delle frazioni un passaggio", 40, 100 + 3 * LEADING)
+    words += _words("per visite mediche, spesa e pratiche con autisti volontari.", 40, 100 + 4 * LEADING)
+    lines = [line for line in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") if line]
+    start = lines.index("NATO NEL")
+    assert lines[start : start + 6] == ["NATO NEL", "Maggio 2016", "A", "Conselice (RA)", "PESO", "Microprogettazione"]
+
+
+def test_a_line_ending_on_a_word_that_needs_another_goes_on() -> None:
+    """`…, Comune di` / `Copparo`: the line stops short of its column's edge (a label in the margin
+    widens the column) but cannot end on `di`."""
+    words = _words("Lucia Marangoni, responsabile Servizi alla persona, Comune di", 40, 100)
+    words += _words("Copparo", 40, 100 + LEADING)
+    words += _words("CONTATTI", 420, 90, bold=True)
+    assert "Comune di Copparo" in lay_out([Page(1, 595, 842, words)], _labels()).text

@@ -32,6 +32,8 @@ def test_a_leading_run_is_the_words_before_the_style_changes() -> None:
     assert leading_run(_line(("Stato di avanzamento", True, 9.0), ("Concluso", False, 9.0))) == 3
     assert leading_run(_line(("Tutto in un solo stile", False, 9.0))) == 0
     assert leading_run([]) == 0
+    # small caps (`NATO` in 9 pt, `NEL` in 7 pt, one ink) and a value in the ink of the label
+    assert leading_run(_line(("NATO", True, 9.0), ("NEL", True, 7.0), ("Marzo 2016", False, 9.0))) == 2
 
 
 def test_sizes_a_renderer_rounds_differently_are_one_style() -> None:

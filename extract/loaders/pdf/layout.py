@@ -73,6 +73,7 @@ _TITLE_PARTS = re.compile(r"\s[–—|-]\s")  # a document title's parts (`Page 
 # or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
 _TRAIL = re.compile(r"\s[|»›>/]\s")
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})*")  # `4`, `180`, `1.200`: a figure alone on its line
 _LABEL_HEAD = re.compile(r"^([^\W\d_][^:]{0,120}):\s")  # a line that opens with `Label: `
 
 
@@ -456,6 +457,28 @@ def _column_blocks(
     return blocks
 
 
+def with_figures(cells: list[list[Segment]], is_label: Labels) -> list[list[Segment]]:
+    """Label cells with the bare number set under each in the label column (a card's big figure
+    under `Cabina di regia ristretta`) joined to them: the figure is the label's value, and what
+    stands beside both (the list) comes after it."""
+    joined: list[list[Segment]] = []
+    for cell in cells:
+        if joined and _figure(cell) and not _figure(joined[-1][-1:]) and is_label(text_of(joined[-1])):
+            joined[-1] = joined[-1] + cell
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _figure(lines: list[Segment]) -> bool:
+    return len(lines) == 1 and bool(_FIGURE.fullmatch(text_of(lines)))
+
+
+def _label_part(cell: list[Segment]) -> list[Segment]:
+    """A label cell without the figure joined to it."""
+    return cell[:-1] if len(cell) > 1 and _figure(cell[-1:]) else cell
+
+
 def label_cells(lines: list[Segment], is_label: Labels) -> list[list[Segment]]:
     """A label column's cells: the lines of one label, however many it wraps over. A line goes
     on the label above unless a paragraph gap, a colon ending the label above, or a label of
@@ -492,8 +515,8 @@ def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bo
 def _is_label_column(lines: list[Segment], is_label: Labels) -> bool:
     """A column whose cells are mostly known labels (`Nato nel`, `Cabina di regia ristretta`), or
     all of them when there are fewer (a form's last two rows, cut off by a section heading)."""
-    cells = label_cells(lines, is_label)
-    labelled = sum(1 for cell in cells if is_label(text_of(cell)))
+    cells = with_figures(label_cells(lines, is_label), is_label)
+    labelled = sum(1 for cell in cells if is_label(text_of(_label_part(cell))))
     if labelled == len(cells) >= MIN_SIDE_BY_SIDE:
         return True
     return labelled >= MIN_FORM_ROWS and labelled >= FORM_LABEL_SHARE * len(cells)
@@ -556,7 +579,7 @@ def owner_of(value: list[Segment], cells: list[list[Segment]]) -> int | None:
 def _form_cells(labels: list[Segment], values: list[Segment], is_label: Labels) -> list[list[Segment]]:
     """A form read cell by cell: each label cell, then every value cell it owns, whatever number
     of lines each takes (no row-by-row interleaving)."""
-    cells = label_cells(labels, is_label)
+    cells = with_figures(label_cells(labels, is_label), is_label)
     owned: list[list[list[Segment]]] = [[] for _cell in cells]
     blocks: list[list[Segment]] = []
     for value in value_cells(values, cells):
@@ -566,7 +589,8 @@ def _form_cells(labels: list[Segment], values: list[Segment], is_label: Labels) 
         else:
             owned[owner].append(value)
     for cell, mine in zip(cells, owned, strict=True):
-        blocks.append(cell)
+        label = _label_part(cell)
+        blocks += [label, cell[len(label) :]] if len(label) < len(cell) else [cell]
         for value in mine:
             blocks += _column_blocks(value)
     return blocks
@@ -645,8 +669,9 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
     if sum(bullets) >= MIN_BULLETS:
         return ["\n" if bullet else " " for bullet in bullets[1:]]
     block_right = max(line.x1 for line in block) if len(block) >= MIN_PARAGRAPH_LINES else float("inf")
-    wrapped = [
-        _near_edge(line, following, min(edge(line), block_right)) for line, following in itertools.pairwise(block)
+    wrapped = [  # at the edge, or on a word that cannot end a line (`Comune di` / `Copparo`)
+        _near_edge(line, following, min(edge(line), block_right)) or labels.continues(text_of([line]))
+        for line, following in itertools.pairwise(block)
     ]
     is_list = sum(wrapped) * 2 < len(wrapped)
     heads = [bool(_ITEM_HEAD.match(text_of([line]))) for line in block]
@@ -701,7 +726,9 @@ def _closes_entry(line: Segment, following: Segment, labels: Labels) -> bool:
     if bool(EMAIL.fullmatch(last) or _WEB_ADDRESS.fullmatch(last)) and first[:1].isupper():
         return True
     opens_value = EMAIL.fullmatch(first.rstrip(".,;")) or labels(first.rstrip(".:"))
-    goes_on = line.words[-1].text.endswith((",", ";", ":"))  # a sentence listing the values goes on
+    last_word = line.words[-1].text
+    # a sentence listing the values goes on (`…, e-mail` / `l.bosi@…`)
+    goes_on = last_word.endswith((",", ";", ":")) or bool(labels(last_word.rstrip(".:")))
     return bool(opens_value) and not goes_on and has_contact_value(text_of([following]))
 
 
@@ -792,6 +819,8 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
                 split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
+                if split and len({(word.bold, word.colour) for word in line.words}) == 1 and is_label(text_of([line])):
+                    split = 0  # a label in small caps alone on its line (`NATO` `NEL`, one ink): no value
                 ends_label = bool(split) and index > 0 and _ends_label(block[:index], line.words[:split], is_label)
                 if index:  # a line opening with a label is a new field, unless it ends the label above
                     write(" " if ends_label else "\n" if split else _joined(block[index - 1], line, joins[index - 1]))

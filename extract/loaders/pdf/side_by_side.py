@@ -10,6 +10,7 @@ import itertools
 from typing import Protocol
 
 from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, text_of
+from extract.loaders.pdf.typography import style_of
 
 MIN_FIELDS = 2  # labels on one row: fields side by side
 MAX_VALUE_LINES = 3  # a key fact or a form's box is short; longer text under a label is a column's
@@ -31,7 +32,8 @@ def side_by_side_fields(
     """The segments not in any row of fields side by side, and each such row as (its bounds, its
     blocks: label, value, next label, …). A row counts only when every label has a value under
     it; a value belongs to the label whose column it starts in, never crosses into the next one,
-    and the row ends at a label, a gap or a line starting left of the first label."""
+    and the row ends at a label, a gap or a line starting left of the first label. Text beyond the
+    last label's column (a sidebar) is not the row's."""
     rows: dict[int, list[Segment]] = {}
     for item in segments:
         rows.setdefault(item.row, []).append(item)
@@ -39,18 +41,36 @@ def side_by_side_fields(
     taken: set[int] = set()
     found: list[tuple[Bounds, list[list[Segment]]]] = []
     for position, row in enumerate(order):
-        labels = sorted(rows[row], key=lambda item: item.x0)
-        if len(labels) < MIN_FIELDS or any(id(item) in taken for item in labels):
+        labels = _leading_labels(sorted(rows[row], key=lambda item: item.x0), is_label)
+        if len(labels) < MIN_FIELDS or any(id(item) in taken for item in labels) or not _one_baseline(labels):
             continue
-        if not all(is_label(text_of([item])) for item in labels) or not _one_baseline(labels):
-            continue
-        values = _values_under(labels, [rows[number] for number in order[position + 1 :]], is_label)
+        right = _right_edge(labels)
+        below = [[item for item in rows[number] if item.x0 < right] for number in order[position + 1 :]]
+        values = _values_under(labels, [items for items in below if items], is_label)
         if values is None:
             continue
         taken.update(id(item) for item in labels + [line for value in values for line in value])
         blocks = [block for label, value in zip(labels, values, strict=True) for block in ([label], rejoin(value))]
         found.append((_bounds([item for block in blocks for item in block]), blocks))
     return [item for item in segments if id(item) not in taken], found
+
+
+def _leading_labels(row: list[Segment], is_label: Vocabulary) -> list[Segment]:
+    """The labels that open a row, left to right, all in one style, when nothing but text beyond
+    their columns (a sidebar's line on the same baseline) follows them."""
+    count = next((number for number, item in enumerate(row) if not is_label(text_of([item]))), len(row))
+    labels = row[:count]
+    if len({style_of(item.words[0]) for item in labels}) > 1:
+        return []  # the labels of one row of fields are set alike; unlike ones head a page's columns
+    if len(labels) < MIN_FIELDS or any(item.x0 < _right_edge(labels) for item in row[count:]):
+        return []
+    return labels
+
+
+def _right_edge(labels: list[Segment]) -> float:
+    """Where the last label's column ends: as wide as the widest column before it."""
+    width = max(right.x0 - left.x0 for left, right in itertools.pairwise(labels))
+    return labels[-1].x0 + width
 
 
 def _one_baseline(labels: list[Segment]) -> bool:
@@ -62,9 +82,9 @@ def _values_under(
     labels: list[Segment], below: list[list[Segment]], is_label: Vocabulary
 ) -> list[list[Segment]] | None:
     """Each label's value lines, from the rows right under the labels; None unless every label
-    has one, none runs longer than a key fact does, and the row ends cleanly: at the next label
-    or after a gap. Text going on right under a value (labels heading a page's columns of
-    paragraphs) is no row of fields."""
+    has one, none runs longer than a key fact does, and the row ends cleanly: at the next label,
+    after a gap or at a text across the fields from the first one's left. Text going on right
+    under a value (labels heading a page's columns of paragraphs) is no row of fields."""
     values: list[list[Segment]] = [[] for _label in labels]
     reach = [label.bottom for label in labels]  # how far down each column's text goes
     for row in below:
@@ -77,9 +97,10 @@ def _values_under(
                 for column, item in placed
             )
             return None if going_on else _short(values)
-        if any(item.top - max(reach) <= VALUE_GAP * item.size for item in row) and any(
-            column is None for column, _item in placed
-        ):
+        stray = [item for column, item in placed if column is None]
+        if stray and any(item.top - max(reach) <= VALUE_GAP * item.size for item in row):
+            if all(abs(item.x0 - labels[0].x0) <= labels[0].size for item in stray):
+                break  # a text across the fields, from the first one's left: the row has ended
             return None  # text right under the values that is no one field's
         if not all(item.top - reach[column] <= VALUE_GAP * item.size for column, item in placed if column is not None):
             break
@@ -104,8 +125,7 @@ def _column(item: Segment, labels: list[Segment]) -> int | None:
     column = starting[-1]
     if column + 1 < len(labels):
         return None if item.x1 > labels[column + 1].x0 else column
-    width = max(right.x0 - left.x0 for left, right in itertools.pairwise(labels))
-    return column if item.x0 < labels[column].x0 + width else None
+    return column if item.x0 < _right_edge(labels) else None
 
 
 def _bounds(lines: list[Segment]) -> Bounds:
