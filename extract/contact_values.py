@@ -57,6 +57,7 @@ class RoleReader:
         labels = _alternation(rules["value_labels"])
         self._value_labels = re.compile(rf"(?<!\w)(?:{labels})(?!\w)\s*[:.]?\s*", re.IGNORECASE)
         self._openers = tuple(fold(opener) for opener in rules["organisation_openers"])
+        self._suffixes = tuple(" " + fold(suffix).rstrip(".") for suffix in rules.get("organisation_suffixes", ()))
         openers = _alternation([opener.rstrip(".") for opener in rules["organisation_openers"]])
         name_word = r"(?:(?:di|del|della|dei|degli|delle|e|d['’]|dell['’])\s*)?[A-ZÀ-Ý][\w'’-]*"
         self._named_body = re.compile(  # `Cooperativa sociale Il Faro`, `Comune di Zocca`: a body and its name
@@ -84,7 +85,9 @@ class RoleReader:
         return self.organisation(found[-1].group()) if found else None
 
     def is_organisation(self, part: str) -> bool:
-        return fold(part).startswith(self._openers)
+        """A body by its first word (`Comune di …`, `Associazione …`) or its legal form (`… APS`)."""
+        folded = fold(part).rstrip(" .,;")
+        return folded.startswith(self._openers) or folded.endswith(self._suffixes)
 
     def organisation(self, part: str) -> str | None:
         """The body a capitalised part names: itself when it opens with an organisation word

@@ -89,3 +89,14 @@ def test_several_entries_run_together_on_one_line() -> None:
 def test_a_parenthesis_of_roles_after_an_organisation_stays_its_roles() -> None:
     found = _card_actors("Persone coinvolte nell'attuazione del progetto\n60\nAusl di Parma (operatori)")
     assert found == {("implementation", "ausl", ("operatori",))}
+
+
+def test_a_list_line_opening_with_a_separator_goes_on_the_entry_above() -> None:
+    found = _card_actors(
+        "Persone coinvolte nell'attuazione del progetto\n140\nTerzo settore: Dirigenti // Operatori\n"
+        "// Volontari\nScuole: Operatori"
+    )
+    assert found == {
+        ("implementation", "terzo_settore", ("dirigenti", "operatori", "volontari")),
+        ("implementation", "scuole", ("operatori",)),
+    }

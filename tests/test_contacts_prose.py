@@ -371,3 +371,9 @@ def test_a_name_set_apart_from_its_details_keeps_them() -> None:
         None,
         "Associazione Cortili Aperti",
     )
+
+
+def test_a_body_named_by_its_legal_form_is_the_organisation_not_the_role() -> None:
+    body = "Contatti\n\nGianni Tarroni, Auser Passaggi APS – cell. 340 7719264"
+    (row,) = _contacts(_page(body), "card")
+    assert (row["name"], row["role"], row["organisation"]) == ("Gianni Tarroni", None, "Auser Passaggi APS")

@@ -94,6 +94,9 @@ def test_counts_with_an_open_vocabulary(sentence: str, expected: tuple) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        # codes: Italian groups thousands, five bare digits are a postal code or a protocol number
+        "La sede è in piazza Bentivoglio 1, 42044 Gualtieri, aperta ai cittadini.",
+        "Ha risposto la delibera 20571 dei consiglieri.",
         # money and percentages
         "Il contributo regionale ammonta a 12.500 euro.",
         "Sono stati stanziati € 8.000 per la formazione.",

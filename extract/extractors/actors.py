@@ -32,6 +32,7 @@ _ROLES_ASIDE = re.compile(r"\(([^()]+)\)\s*[.;]?$")  # `Ausl di Piacenza (operat
 MAX_SIZE_WORDS = 3  # `circa 250`; a longer value is a list (`Terzo settore` would read as 3)
 # `4 (Comune // Ausl // Terzo settore)`: the size, then the list in parentheses
 _SIZE_THEN_LIST = re.compile(r"^(?P<size>[^()]{1,30}?)\s*\((?P<list>.+)\)\s*[.;]?\s*$")
+ENTRY_GOES_ON = ("//", "/", ",", ";")  # a list line opening with one of these goes on the one above
 _ITEM_SEPARATOR = re.compile(r"\s*//\s*")
 
 
@@ -129,6 +130,19 @@ def _entries(line: str, line_start: int, body: str) -> list[tuple[int, int, int 
     return [(line_start + match.start(), line_start + match.end(), line_start + match.start()) for match in items]
 
 
+def _continued(text: str, lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A list line that opens with a separator (`// Volontari`) goes on the entry above it, cut
+    where it wrapped (`Terzo settore: Dirigenti // Operatori` / `// Volontari`)."""
+    joined: list[tuple[str, int]] = []
+    for line, start in lines:
+        if joined and line.lstrip().startswith(ENTRY_GOES_ON):
+            head_start = joined[-1][1]
+            joined[-1] = (text[head_start : start + len(line)], head_start)
+        else:
+            joined.append((line, start))
+    return joined
+
+
 def _line_entries(
     resources: Resources, text: str, line: str, line_start: int, shape: str
 ) -> list[tuple[int, int, int | None]]:
@@ -158,6 +172,7 @@ def extract_actors(document: Document, resources: Resources) -> list[Mention]:
             lines = [(aside["list"], item.value_start + aside.start("list"))]
         else:
             lines = _list_lines(text, item.value_start + len(inline) if is_size else item.value_start, block_end)
+        lines = _continued(text, lines)
         seen: set[str] = set()
         shape = "entries" if body == NEGOTIATION_TABLE and _is_entry_list(lines) else body
         for line, line_start in lines:

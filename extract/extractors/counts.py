@@ -58,6 +58,7 @@ _LAST_WORD = re.compile(r"([^\s(\[«“\"]+)\s*$")
 _DIGIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 _AFTER_DI = re.compile(r"\s+di\b")
 _CLAUSE_MARK = re.compile(r"[,:;()\[\]–—]|\s-\s")
+MIN_CODE_DIGITS = 5  # a postal code, a protocol number: digits not grouped by thousands
 MIN_YEAR, MAX_YEAR = 1900, 2100  # four digits in this range are a year, never a count whose noun is left out
 PARTICIPLE_PLURALS = ("ati", "ate", "iti", "ite", "uti", "ute", "olti", "olte", "essi", "esse", "itti", "itte")
 _INFINITIVE = re.compile(r"[^\W\d_]{2,}(?:are|ere|ire)(?:ne|ci|vi|li|le|lo|la|si)?")
@@ -348,9 +349,13 @@ def _is_number_token(token: str, rules: _Rules) -> bool:
 
 def _looks_like_something_else(text: str, line_start: int, number: _Number, rules: _Rules) -> bool:
     """A year, a date, a time, a reference, an address, money, an age or the end of a range,
-    by the words right before the number, or a school class by the letter after it."""
+    by the words right before the number, a school class by the letter after it, or a code (five
+    digits or more, ungrouped)."""
     if number.approximate:
         return False
+    written = text[number.start : number.end]
+    if written.isdigit() and len(written) >= MIN_CODE_DIGITS:
+        return True  # `42044 Gualtieri`: Italian groups thousands (`12.000`), so five bare digits are a code
     window = text[max(line_start, number.start - LOOKBACK_CHARS) : number.start]
     if window.rstrip().endswith(rules.currency_marks):
         return True
