@@ -796,3 +796,21 @@ def test_a_line_ending_on_a_word_that_needs_another_goes_on() -> None:
     words += _words("Copparo", 40, 100 + LEADING)
     words += _words("CONTATTI", 420, 90, bold=True)
     assert "Comune di Copparo" in lay_out([Page(1, 595, 842, words)], _labels()).text
+
+
+def test_a_form_with_its_labels_right_of_the_values_reads_each_label_first() -> None:
+    """A book's right-hand page: values on the left, their labels in the outer margin on the
+    right, each beside its value's first line. Each label is read before its value."""
+    rows = [
+        ("Marzo 2016", [], "Nato nel"),
+        ("Copparo (FE)", [], "A"),
+        ("Riaprire luoghi di incontro nelle frazioni", ["rimaste senza negozi e senza bar."], "Sono nato per"),
+        ("Microprogettazione", [], "Peso"),
+    ]
+    words, top = [], 80.0
+    for value, more, label in rows:
+        words += _column_lines([value, *more], 40, top) + _words(label, 420, top, bold=True)
+        top += (len(more) + 2) * LEADING
+    lines = [line for line in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") if line]
+    assert lines[:4] == ["Nato nel", "Marzo 2016", "A", "Copparo (FE)"]
+    assert lines[lines.index("Sono nato per") + 1].startswith("Riaprire luoghi")

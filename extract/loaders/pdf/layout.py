@@ -274,6 +274,10 @@ def _zone_order(
                 blocks += _form_cells(lines[column], lines[following], is_label)
                 index += 2
                 continue
+            if following is not None and _mirrored_form(lines[column], lines[following], is_label):
+                blocks += _form_cells(lines[following], lines[column], is_label)  # labels in the outer margin
+                index += 2
+                continue
             inner = _inner_form(raw[column], is_label) if cuts else None
             if inner is not None:
                 blocks += inner
@@ -510,6 +514,16 @@ def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bo
         return False
     first = next((char for char in text if char.isalpha()), "")
     return is_label.continues(above) or first.islower()
+
+
+def _mirrored_form(values: list[Segment], labels: list[Segment], is_label: Labels) -> bool:
+    """A form printed as a book's right-hand page: the labels in a column right of their values
+    (the outer margin), every label beside a value's first line, no label among the values."""
+    return (
+        _is_label_column(labels, is_label)
+        and not _has_label(values, is_label)
+        and all(any(abs(line.top - value.top) <= ROW_TOLERANCE * line.size for value in values) for line in labels[:1])
+    )
 
 
 def _is_label_column(lines: list[Segment], is_label: Labels) -> bool:
