@@ -159,14 +159,17 @@ class LabelVocabulary(Mapping[str, LabelSpec]):
 
     def matches_as_written(self, text: str) -> bool:
         """The text is a label with its marks, if any, as part of it (`N. partecipanti`)."""
-        return fold(text) in self._specs or self._match_words(text, fold(text)) is not None
+        return self._as_written(text) is not None
+
+    def _as_written(self, text: str) -> LabelSpec | None:
+        key = fold(text)
+        return self._specs.get(key) or self._match_words(text, key)
 
     def _match_unmarked(self, text: str) -> LabelSpec | None:
         start, end = self.unmarked(text)
         if (start, end) == (0, len(text)) or start >= end:
             return None
-        bare = text[start:end]
-        return self._specs.get(fold(bare)) or self._match_words(bare, fold(bare))
+        return self._as_written(text[start:end])
 
     def as_listed(self, text: str) -> bool:
         """The text is a listed label up to case, spacing, function words and inflection (the first

@@ -71,6 +71,10 @@ def test_no_split_without_a_learned_style_or_when_a_colon_ends_the_label() -> No
     # a run ending in a comma is a sentence going on: a name in bold before its role
     named = _line(("Elisa Guidi,", True, 9.0), ("responsabile, Comune di Verucchio", False, 9.0))
     assert value_start(named, styles) == 0
+    # a label in small caps alone on its line, one ink: the vocabulary knows it whole, no split
+    small_caps = _line(("Stato", True, 9.0), ("di avanzamento", True, 7.0))
+    assert value_start(small_caps, styles) == 1
+    assert value_start(small_caps, styles, _is_label) == 0
 
 
 def test_a_value_that_merely_contains_a_label_word_stays_a_value() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from extract.document import Document, Mention
 from extract.extractors import Resources, extractor
@@ -143,15 +144,17 @@ def _continued(text: str, lines: list[tuple[str, int]]) -> list[tuple[str, int]]
     return joined
 
 
+def _organisation_only(resources: Resources, item: str) -> bool:
+    """An item naming an organisation and no role (`Cittadini`, not `Volontari`): it opens an entry."""
+    return bool(_organisations(resources, item, 0, len(item))) and not _roles(resources, item, 0, len(item))
+
+
 def _line_entries(
     resources: Resources, text: str, line: str, line_start: int, shape: str
 ) -> list[tuple[int, int, int | None]]:
     """The entries of one list line: several run together on it, or as `_entries` reads it."""
     if shape != NEGOTIATION_TABLE:
-        def organisation_only(item: str) -> bool:
-            return bool(_organisations(resources, item, 0, len(item))) and not _roles(resources, item, 0, len(item))
-
-        runs = _inline_entries(text, line_start, line_start + len(line), organisation_only)
+        runs = _inline_entries(text, line_start, line_start + len(line), partial(_organisation_only, resources))
         if runs:
             return [entry for start, end in runs for entry in _entries(text[start:end], start, shape)]
     return _entries(line, line_start, shape)

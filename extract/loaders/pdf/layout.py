@@ -518,11 +518,12 @@ def _continues_label(cell: list[Segment], line: Segment, is_label: Labels) -> bo
 
 def _mirrored_form(values: list[Segment], labels: list[Segment], is_label: Labels) -> bool:
     """A form printed as a book's right-hand page: the labels in a column right of their values
-    (the outer margin), every label beside a value's first line, no label among the values."""
+    (the outer margin), the first label beside a value line, no label among the values."""
+    first = labels[0]
     return (
         _is_label_column(labels, is_label)
         and not _has_label(values, is_label)
-        and all(any(abs(line.top - value.top) <= ROW_TOLERANCE * line.size for value in values) for line in labels[:1])
+        and any(abs(first.top - value.top) <= ROW_TOLERANCE * first.size for value in values)
     )
 
 
@@ -735,14 +736,14 @@ def _closes_entry(line: Segment, following: Segment, labels: Labels) -> bool:
     does a line before one that opens with a contact value or its label (`Tel. 0524 598803`,
     `simona.pelagatti@…`): in a contacts box each value has its line, unless a comma says the
     sentence listing them goes on."""
-    last = line.words[-1].text.rstrip(".,;")
+    written = line.words[-1].text
+    last = written.rstrip(".,;")
     first = following.words[0].text
     if bool(EMAIL.fullmatch(last) or _WEB_ADDRESS.fullmatch(last)) and first[:1].isupper():
         return True
     opens_value = EMAIL.fullmatch(first.rstrip(".,;")) or labels(first.rstrip(".:"))
-    last_word = line.words[-1].text
     # a sentence listing the values goes on (`…, e-mail` / `l.bosi@…`)
-    goes_on = last_word.endswith((",", ";", ":")) or bool(labels(last_word.rstrip(".:")))
+    goes_on = written.endswith((",", ";", ":")) or bool(labels(written.rstrip(".:")))
     return bool(opens_value) and not goes_on and has_contact_value(text_of([following]))
 
 
@@ -832,9 +833,7 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
             block_start = position
             joins = _line_breaks(block, edge, body_size, is_label)
             for index, line in enumerate(block):
-                split = value_start(line.words, styles)  # `Stato di avanzamento  Concluso`: label, then value
-                if split and len({(word.bold, word.colour) for word in line.words}) == 1 and is_label(text_of([line])):
-                    split = 0  # a label in small caps alone on its line (`NATO` `NEL`, one ink): no value
+                split = value_start(line.words, styles, is_label)  # `Stato di avanzamento  Concluso`
                 ends_label = bool(split) and index > 0 and _ends_label(block[:index], line.words[:split], is_label)
                 if index:  # a line opening with a label is a new field, unless it ends the label above
                     write(" " if ends_label else "\n" if split else _joined(block[index - 1], line, joins[index - 1]))

@@ -46,7 +46,7 @@ def side_by_side_fields(
             continue
         right = _right_edge(labels)
         below = [[item for item in rows[number] if item.x0 < right] for number in order[position + 1 :]]
-        values = _values_under(labels, [items for items in below if items], is_label)
+        values = _values_under(labels, right, [items for items in below if items], is_label)
         if values is None:
             continue
         taken.update(id(item) for item in labels + [line for value in values for line in value])
@@ -79,7 +79,7 @@ def _one_baseline(labels: list[Segment]) -> bool:
 
 
 def _values_under(
-    labels: list[Segment], below: list[list[Segment]], is_label: Vocabulary
+    labels: list[Segment], right: float, below: list[list[Segment]], is_label: Vocabulary
 ) -> list[list[Segment]] | None:
     """Each label's value lines, from the rows right under the labels; None unless every label
     has one, none runs longer than a key fact does, and the row ends cleanly: at the next label,
@@ -88,7 +88,7 @@ def _values_under(
     values: list[list[Segment]] = [[] for _label in labels]
     reach = [label.bottom for label in labels]  # how far down each column's text goes
     for row in below:
-        placed = [(_column(item, labels), item) for item in row]
+        placed = [(_column(item, labels, right), item) for item in row]
         if any(is_label(text_of([item])) or is_label.starts(text_of([item])) for item in row):
             going_on = any(
                 column is not None
@@ -116,16 +116,16 @@ def _short(values: list[list[Segment]]) -> list[list[Segment]] | None:
     return values if all(values) and max(map(len, values)) <= MAX_VALUE_LINES else None
 
 
-def _column(item: Segment, labels: list[Segment]) -> int | None:
+def _column(item: Segment, labels: list[Segment], right: float) -> int | None:
     """The label whose column a value line starts in, when it stays clear of the next label's (the
-    last column is as wide as the widest before it: text further right is beside the fields)."""
+    last column ends at `right`: text further right is beside the fields)."""
     starting = [number for number, label in enumerate(labels) if label.x0 - label.size <= item.x0]
     if not starting:
         return None
     column = starting[-1]
     if column + 1 < len(labels):
         return None if item.x1 > labels[column + 1].x0 else column
-    return column if item.x0 < _right_edge(labels) else None
+    return column if item.x0 < right else None
 
 
 def _bounds(lines: list[Segment]) -> Bounds:

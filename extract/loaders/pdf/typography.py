@@ -65,13 +65,18 @@ def label_styles(lines: Iterable[Sequence[Word]], is_label: Callable[[str], bool
     return frozenset(style for style, count in votes.items() if count >= MIN_LEARNED)
 
 
-def value_start(words: Sequence[Word], styles: frozenset[Style]) -> int:
+def value_start(
+    words: Sequence[Word], styles: frozenset[Style], is_label: Callable[[str], bool] | None = None
+) -> int:
     """Where the value starts on a line that opens with a run in a label style (0: no split).
     A styled run the vocabulary does not know splits too, so that its value never runs into the
     field before; a run ending in a colon is left to the text's own label reading, one ending in a
-    comma goes on into the rest of its sentence (a name in bold before its role)."""
+    comma goes on into the rest of its sentence (a name in bold before its role). A line in one
+    ink that `is_label` knows whole is a label in small caps alone (`NATO` `NEL`): no value."""
     size = leading_run(words)
     if not size or style_of(words[0]) not in styles or words[size - 1].text.endswith((LABEL_END, GOES_ON)):
+        return 0
+    if is_label is not None and len({_ink(word) for word in words}) == 1 and is_label(_run_text(words, len(words))):
         return 0
     while size < len(words) - 1 and words[size].text in SEPARATORS:  # `Stato di avanzamento — Progetto`
         size += 1  # the dash stays with the label, whose trailing punctuation folding drops
