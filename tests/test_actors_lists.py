@@ -100,3 +100,19 @@ def test_a_list_line_opening_with_a_separator_goes_on_the_entry_above() -> None:
         ("implementation", "terzo_settore", ("dirigenti", "operatori", "volontari")),
         ("implementation", "scuole", ("operatori",)),
     }
+
+
+def test_entries_run_together_each_with_its_roles_in_parentheses() -> None:
+    """A press release writes the list as a sentence: entries cut at the commas outside the
+    parentheses, each with its own roles; words that are no role are dropped."""
+    found = _card_actors(
+        "Persone coinvolte nell'attuazione del progetto: 40\nAmministrazione (amministratori, dirigenti), Asp"
+        " (operatori), Imprese (negozianti del centro), Scuole, Terzo settore (volontari)."
+    )
+    assert found == {
+        ("implementation", "comune", ("amministratori", "dirigenti")),
+        ("implementation", "asp", ("operatori",)),
+        ("implementation", "imprese", ()),
+        ("implementation", "scuole", ()),
+        ("implementation", "terzo_settore", ("volontari",)),
+    }

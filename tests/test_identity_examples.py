@@ -254,3 +254,18 @@ def test_no_money(text: str) -> None:
 )
 def test_damaged_text_repaired(damaged: str, repaired: str) -> None:
     assert normalise_document_text(damaged) == repaired
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("B.4 Il cortile delle generazioni", "Il cortile delle generazioni"),  # a report's appendix entry
+        ("3. Orti in comune", "Orti in comune"),
+        ("2024 in piazza", "2024 in piazza"),  # a number that is the title's own
+        ("A scuola di quartiere", "A scuola di quartiere"),
+    ],
+)
+def test_a_heading_s_outline_number_is_not_part_of_the_title(heading: str, title: str) -> None:
+    document = load_text(f"{heading}\n\nNato nel\nMarzo 2015\n".encode(), "test", "test.pdf", CONFIG)
+    document.title_span = (0, len(heading))
+    assert [mention.value for mention in EXTRACTORS.get("title.v1")(document, RESOURCES)] == [title]

@@ -12,6 +12,7 @@ from extract.loaders.pdf.columns import gutters, zones
 from extract.loaders.pdf.layout import (
     Labels,
     _ends_label,
+    _item_head,
     _names,
     label_cells,
     lay_out,
@@ -814,3 +815,48 @@ def test_a_form_with_its_labels_right_of_the_values_reads_each_label_first() -> 
     lines = [line for line in lay_out([Page(1, 595, 842, words)], _labels()).text.split("\n") if line]
     assert lines[:4] == ["Nato nel", "Marzo 2016", "A", "Copparo (FE)"]
     assert lines[lines.index("Sono nato per") + 1].startswith("Riaprire luoghi")
+
+
+def test_entry_headings_alone_on_their_lines_in_a_narrow_box_open_entries() -> None:
+    """A narrow box wraps each `Org:` heading onto a line of its own: the heading goes on into its
+    roles, and the next heading (or an organisation in capitals) opens the next entry, however
+    short the line before it stops."""
+    lines = ["Amministrazione:", "Amministratori //", "Operatori", "Ufficio di Piano:", "Dirigenti"]
+    lines += ["Terzo settore:", "Volontari", "Sindacati pensionati:", "Volontari", "Cittadini"]
+    words = [word for number, line in enumerate(lines) for word in _words(line, 300, 100 + number * LEADING)]
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert text.split("\n") == [
+        "Amministrazione: Amministratori // Operatori",
+        "Ufficio di Piano: Dirigenti",
+        "Terzo settore: Volontari",
+        "Sindacati pensionati: Volontari",
+        "Cittadini",
+    ]
+
+
+def test_a_field_label_alone_with_its_colon_is_no_entry_heading() -> None:
+    labels = _labels()
+    assert _item_head("Ufficio di Piano:", labels) and _item_head("Asp: Operatori", labels)
+    assert not _item_head("Risultati conseguiti:", labels)  # a field's label: what follows is its value
+    assert not _item_head("Il progetto continua", labels)
+
+
+def test_a_value_wrapped_after_its_run_in_bold_label_goes_on() -> None:
+    """`Tipologia di Soggetto proponente:` in bold, its value in the body's weight, wrapped: the
+    next line, in the weight the line ended in, is the value's end, not a new block."""
+    label, value = "Tipologia di Soggetto proponente:", "Comune con popolazione"  # the line mostly bold
+    words = _words(label, 40, 100, bold=True) + _words(value, 40 + (len(label) + 1) * CHAR + SPACE, 100)
+    words += _words("inferiore a 5.000 abitanti", 40, 100 + LEADING)
+    words += _words("Soggetti specifici: Non prevista nel bando", 40, 100 + 3 * LEADING)
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert "Comune con popolazione inferiore a 5.000 abitanti" in text
+
+
+def test_the_site_s_name_is_no_title_though_the_printed_title_holds_it() -> None:
+    """A newsletter printed from the browser: its page title is `Issue – date · Site`, and the
+    site's masthead matches that title; the card's own heading is the title."""
+    text = "Casa del Volontariato\n\nLa corriera della solidarietà"
+    headings = [(0, 21, 22.0), (23, len(text), 26.0)]
+    printed = ["Newsletter n. 7 – marzo 2019 · Casa del Volontariato"]
+    assert title_of(headings, text, printed) == (23, len(text))
+    assert title_of(headings, text, ["Casa del Volontariato"]) == (0, 21)  # a title of one part names the page

@@ -10,7 +10,7 @@ from pathlib import Path
 from extract.loaders.pdf.backends import BACKENDS, Page, Rule, Word
 from extract.loaders.pdf.columns import gutters
 from extract.loaders.pdf.layout import lay_out
-from extract.loaders.pdf.ruled import framed_boxes, ruled_tables
+from extract.loaders.pdf.ruled import framed_boxes, rule_bands, ruled_tables
 from extract.loaders.pdf.segments import segments_of
 from tests.test_pdf_geometry import _labels, _words  # the same hand-set type: 9 pt, 4.5 pt a character
 
@@ -227,3 +227,51 @@ def test_shaded_cells_that_touch_are_a_tables_row_not_field_boxes() -> None:
     assert framed_boxes([*row, (450.7, 148.8, 552.8, 172.6)], segments, []) == []
     apart = [(42.5, 148.8, 128.0, 172.6), (140.0, 148.8, 300.0, 172.6)]
     assert len(framed_boxes(apart, segments, [])) == 2
+
+
+def test_field_boxes_drawn_on_a_background_are_still_field_boxes() -> None:
+    """A newsletter's boxes sit on its tinted page: the background holds all the text and is no
+    field's box, and it does not hide the boxes drawn on it."""
+    words, frames = _field_boxes()
+    segments = segments_of(Page(1, 595, 842, tuple(words)))
+    background = (20.0, 40.0, 575.0, 800.0)
+    assert framed_boxes([background, *frames], segments, []) == framed_boxes(frames, segments, [])
+    assert len(framed_boxes([background, *frames], segments, [])) == 2
+
+
+def _ruled_table_in_prose() -> tuple[list[Word], list[Rule]]:
+    """A table of bodies `Organo | N. | Composizione` ruled only across (over the headings,
+    under them, under the last row), between paragraphs that run across its columns."""
+    prose = "Il progetto ha coinvolto molte realtà del territorio nei suoi primi due anni di vita e continua"
+    words = [word for number in range(6) for word in _words(prose, 40, 100 + number * LEADING)]
+    for x, heading in zip([40.0, 200.0, 240.0], ["Organo", "N.", "Composizione"], strict=True):
+        words += _cell([heading], x, 178, bold=True)
+    rows = [
+        ("Cabina di regia ristretta", "5", "Comune // Asp // Terzo settore"),
+        ("Cabina di regia allargata", "13", "Comune // Ausl // Scuole"),
+    ]
+    for number, (body, size, members) in enumerate(rows):
+        top = 191 + number * LEADING
+        words += _cell([body], 40, top) + _cell([size], 200, top) + _cell([members], 240, top)
+    words += [word for number in range(6) for word in _words(prose, 40, 216 + number * LEADING)]
+    rules = [(38.0, 175.0, 470.0, 176.0), (38.0, 188.5, 470.0, 189.0), (38.0, 213.0, 470.0, 214.0)]
+    return words, rules
+
+
+def test_a_table_ruled_only_across_is_read_apart_from_the_text_around_it() -> None:
+    words, rules = _ruled_table_in_prose()
+    page = Page(1, 595, 842, tuple(words), rules=tuple(rules))
+    assert rule_bands(page.rules, segments_of(page)) == [(175.0, 214.0)]
+    blocks = lay_out([page], _labels()).text.split("\n\n")
+    assert "Cabina di regia ristretta\n5\nComune // Asp // Terzo settore" in blocks  # a row, each cell on a line
+    unruled = lay_out([Page(1, 595, 842, tuple(words))], _labels()).text.split("\n\n")
+    assert "Cabina di regia ristretta\n5\nComune // Asp // Terzo settore" not in unruled  # the rules make it a table
+
+
+def test_rules_between_the_rows_of_a_column_beside_a_sidebar_bound_no_band() -> None:
+    words: list[Word] = []
+    for number, (label, value) in enumerate([("Nato nel", "Marzo 2016"), ("A", "Ostellato (FE)"), ("Peso", "Micro")]):
+        words += _cell([label], 40, 100 + number * 30, bold=True) + _cell([value], 120, 100 + number * 30)
+    words += _cell(["In questa sezione", "Documenti", "Processi correlati"], 420, 104)  # the sidebar
+    rules = [(38.0, 96.0 + number * 30, 300.0, 96.5 + number * 30) for number in range(4)]
+    assert rule_bands(rules, segments_of(Page(1, 595, 842, tuple(words)))) == []

@@ -35,6 +35,8 @@ MAX_SIZE_WORDS = 3  # `circa 250`; a longer value is a list (`Terzo settore` wou
 _SIZE_THEN_LIST = re.compile(r"^(?P<size>[^()]{1,30}?)\s*\((?P<list>.+)\)\s*[.;]?\s*$")
 ENTRY_GOES_ON = ("//", "/", ",", ";")  # a list line opening with one of these goes on the one above
 _ITEM_SEPARATOR = re.compile(r"\s*//\s*")
+_ASIDE = re.compile(r"\([^()]+\)")
+MIN_BRACKETED = 2  # entries with roles in parentheses that make a line a list of entries
 
 
 def _list_lines(text: str, start: int, end: int) -> list[tuple[str, int]]:
@@ -149,12 +151,29 @@ def _organisation_only(resources: Resources, item: str) -> bool:
     return bool(_organisations(resources, item, 0, len(item))) and not _roles(resources, item, 0, len(item))
 
 
+def _bracketed_entries(line: str, line_start: int) -> list[tuple[int, int]] | None:
+    """(start, end) of each entry of a line listing several with their roles in parentheses
+    (`Amministrazione (amministratori, operatori), Ausl (operatori), Cittadini.`): the line cut at
+    the separators outside the parentheses; None for a line with fewer than two such entries."""
+    if len(_ASIDE.findall(line)) < MIN_BRACKETED:
+        return None
+    entries, depth, start = [], 0, 0
+    for position, char in enumerate(line + ","):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and char in ",;":
+            if line[start:position].strip(" ."):
+                entries.append((line_start + start, line_start + position))
+            start = position + 1
+    return entries
+
+
 def _line_entries(
     resources: Resources, text: str, line: str, line_start: int, shape: str
 ) -> list[tuple[int, int, int | None]]:
     """The entries of one list line: several run together on it, or as `_entries` reads it."""
     if shape != NEGOTIATION_TABLE:
         runs = _inline_entries(text, line_start, line_start + len(line), partial(_organisation_only, resources))
+        runs = runs or _bracketed_entries(line, line_start)
         if runs:
             return [entry for start, end in runs for entry in _entries(text[start:end], start, shape)]
     return _entries(line, line_start, shape)

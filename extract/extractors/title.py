@@ -72,6 +72,8 @@ def _generic_heading(resources: Resources) -> re.Pattern[str]:
 def extract_title(document: Document, resources: Resources) -> list[Mention]:
     if document.title_span is not None:
         start, end = document.title_span
+        number = resources.config.labels.unmarked(document.text[start:end])[0]  # `B.4 Il cortile …`
+        start += number if start + number < end else 0
         raw = document.text[start:end]
         return [Mention("title", raw, collapse_whitespace(raw), start, end, "title.v1:h1", HEADING_CONFIDENCE)]
     anchor, skip = _boilerplate(resources)

@@ -36,7 +36,15 @@ from extract.loaders.pdf.furniture import (
     overlay,
     printed_from,
 )
-from extract.loaders.pdf.ruled import ROW_SNAP, Cell, RuledTable, framed_boxes, ruled_tables, split_by_tables
+from extract.loaders.pdf.ruled import (
+    ROW_SNAP,
+    Cell,
+    RuledTable,
+    framed_boxes,
+    rule_bands,
+    ruled_tables,
+    split_by_tables,
+)
 from extract.loaders.pdf.segments import ROW_TOLERANCE, Segment, rejoin, segments_of, text_of, weighted_median
 from extract.loaders.pdf.side_by_side import side_by_side_fields
 from extract.loaders.pdf.tables import MIN_TABLE_COLUMNS as MIN_RECORD_COLUMNS
@@ -65,10 +73,10 @@ PAGE_RUN_ON_INDENT = 2.0  # × font size: the next page's line starts this close
 MIN_BULLETS = 2
 MIN_SIDE_BY_SIDE = 2  # labels opening a drawn table's first row: its fields stand side by side
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
-# without bullets write each entry.
-_ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:\s")
+# without bullets write each entry; in a narrow box the heading may stand alone on its line.
+_ITEM_HEAD = re.compile(r"^[^\W\d_][^:]{0,40}:(?:\s|$)")
 _WORD = re.compile(r"\w+")
-_TITLE_PARTS = re.compile(r"\s[–—|-]\s")  # a document title's parts (`Page – Site`)
+_TITLE_PARTS = re.compile(r"\s[–—|·-]\s")  # a document title's parts (`Page – Site`)
 # A line of the first page that names pages in a trail: a breadcrumb (`Home » Processi » Titolo`)
 # or a printed page title (`Titolo | Sito`); among headings in one type, the one it names is the title.
 _TRAIL = re.compile(r"\s[|»›>/]\s")
@@ -162,13 +170,41 @@ def reading_order(
             if cells:
                 found = [item for part in cells.values() for item in part]
                 apart.append((box.bbox, _box_blocks(found, is_label, not _text_under(box.bbox, outside))))
-    blocks = [block for zone in zones(outside) for block in _zone_order(zone, is_label)]
+    blocks = [
+        block
+        for part in _apart_by_bands(outside, rules)
+        for zone in zones(part)
+        for block in _zone_order(zone, is_label)
+    ]
     placed = 0  # blocks laid out apart go in where they begin, in the order they begin
     for (_x0, top, _x1, _bottom), found in sorted(apart, key=lambda pair: (pair[0][1], pair[0][0])):
         place = next((number for number in range(placed, len(blocks)) if blocks[number][0].top > top), len(blocks))
         blocks[place:place] = found
         placed = place + len(found)
     return _captions_first(blocks, is_label)
+
+
+def _apart_by_bands(segments: list[Segment], rules: Sequence[Rule]) -> list[list[Segment]]:
+    """The page's segments in parts, top to bottom: each band between rules across the text (a
+    table ruled above, below and under its headings) apart from the text above and below it,
+    when it holds columns the page's text as a whole hides (rules between the rows of a form
+    whose columns the page shows anyway change nothing)."""
+    whole = None
+    bands = []
+    for top, bottom in rule_bands(rules, segments):
+        inside = [item for item in segments if top <= (item.top + item.bottom) / 2 <= bottom]
+        whole = len(gutters(segments, MIN_COLUMN_ROWS)) if whole is None else whole
+        if len(gutters(inside, MIN_COLUMN_ROWS)) > whole:
+            bands.append((top, bottom))
+    if not bands:
+        return [segments]
+    parts: list[list[Segment]] = [[] for _part in range(2 * len(bands) + 1)]
+    for item in segments:
+        middle = (item.top + item.bottom) / 2
+        index = 2 * sum(1 for _top, bottom in bands if middle > bottom)
+        inside = any(top <= middle <= bottom for top, bottom in bands)
+        parts[index + 1 if inside else index].append(item)
+    return [part for part in parts if part]
 
 
 def _captions_first(blocks: list[list[Segment]], is_label: Labels) -> list[list[Segment]]:
@@ -620,10 +656,15 @@ def _add(blocks: list[list[Segment]], segment: Segment, previous: Segment | None
 
 
 def _changes_type(previous: Segment, segment: Segment) -> bool:
+    """A change of size, or of weight between the lines: a bold label's last line then its value
+    goes on, and so does a value wrapped after its run-in bold label (`Tipologia di Soggetto
+    proponente: Comune con popolazione` / `inferiore a 5.000 abitanti`), whose line ends in the
+    weight the next one opens in."""
     size = max(previous.size, segment.size)
     goes_on_bold = previous.bold and segment.words[0].bold  # a bold label's last line, then its value
+    goes_on_value = previous.bold and previous.words[-1].bold == segment.words[0].bold
     resized = abs(previous.size - segment.size) > SIZE_CHANGE * size
-    return resized or (previous.bold != segment.bold and not goes_on_bold)
+    return resized or (previous.bold != segment.bold and not goes_on_bold and not goes_on_value)
 
 
 def _breaks(previous: Segment, segment: Segment) -> bool:
@@ -689,7 +730,7 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         for line, following in itertools.pairwise(block)
     ]
     is_list = sum(wrapped) * 2 < len(wrapped)
-    heads = [bool(_ITEM_HEAD.match(text_of([line]))) for line in block]
+    heads = [_item_head(text_of([line]), labels) for line in block]
     opens = [_opens_with_label(text_of([line]), labels) for line in block]
     items = [head or label for head, label in zip(heads, opens, strict=True)] if sum(heads) >= MIN_BULLETS else opens
     if sum(heads) >= MIN_BULLETS:  # a list of `Ente: ruoli` entries: a line goes on only when it must
@@ -749,10 +790,18 @@ def _closes_entry(line: Segment, following: Segment, labels: Labels) -> bool:
 
 def _must_go_on(line: str, following: str, labels: Labels) -> bool:
     """In a list of entries a line continues the one above when it opens in lower case or the
-    line above ends on a separator or a word that needs another (`Operatori //`, `di`); an
-    entry in capitals (`Imprese`, `Cittadini`) is an entry of its own."""
+    line above ends on a separator, a word that needs another (`Operatori //`, `di`) or its
+    heading's colon (`Ufficio di Piano:` / `Dirigenti`); an entry in capitals (`Imprese`,
+    `Cittadini`) is an entry of its own."""
     first = next((char for char in following if char.isalpha()), "")
-    return first.islower() or line.endswith(LIST_CONTINUES) or labels.continues(line)
+    heading_alone = line.endswith(":") and not labels(line[:-1])
+    return first.islower() or line.endswith(LIST_CONTINUES) or heading_alone or labels.continues(line)
+
+
+def _item_head(line: str, labels: Labels) -> bool:
+    """The line opens a list entry with its heading (`Asp: Operatori`, `Ufficio di Piano:`); a
+    field's label alone on its line (`Risultati conseguiti:`) is no entry."""
+    return bool(_ITEM_HEAD.match(line)) and not (line.endswith(":") and labels(line[:-1]))
 
 
 def _opens_with_label(text: str, labels: Labels) -> bool:
@@ -897,16 +946,21 @@ def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[st
     names (a site's name in larger type above it names the site, not the page), else the
     heading in the largest type, the first of several in that type. A printed line names a
     heading when most of the heading's words are in it, or all of its own words are in the
-    heading (the document's title `Pedemontana in rete` for `Pedemontana in rete: welfare …`)."""
+    heading (the document's title `Pedemontana in rete` for `Pedemontana in rete: welfare …`).
+    A heading made of the site's name only (the last part of the printed title) is the site's
+    masthead."""
     if not headings:
         return None
     best, most = None, (0, 0)
     printed_words = [set(_WORD.findall(line.lower())) for line in printed]
+    site = _site_words(printed)
     # the heading sharing the most words with a printed title line (which may add the site's
     # name); of two sharing as many, the one with fewer words of its own (not a quote that repeats
     # the title's words)
     for start, end, _size in headings:
         words = _WORD.findall(text[start:end].lower())
+        if set(words) <= site:
+            continue  # the site's masthead, printed as the last part of every page's title
         for line_words in printed_words:
             shared = sum(word in line_words for word in words)
             named = shared >= PRINTED_TITLE_SHARE * len(words) or (
@@ -919,6 +973,17 @@ def title_of(headings: list[tuple[int, int, float]], text: str, printed: list[st
         return best
     largest = max(size for _start, _end, size in headings)
     return next((start, end) for start, end, size in headings if size >= largest - TITLE_SIZE_TIE)
+
+
+def _site_words(printed: list[str]) -> set[str]:
+    """The words of the site's name: the last part of a printed title of several parts
+    (`Newsletter n. 7 – marzo 2019 · Casa del Volontariato`, `Titolo | Osservatorio`)."""
+    found: set[str] = set()
+    for line in printed:
+        parts = _TITLE_PARTS.split(line)
+        if len(parts) > 1:
+            found |= set(_WORD.findall(parts[-1].lower()))
+    return found
 
 
 def _names(block: list[Segment]) -> bool:

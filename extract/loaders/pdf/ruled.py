@@ -27,6 +27,9 @@ MIN_EDGES = 4  # fewer lines than a rectangle's sides draw no cell
 MIN_FRAMES = 2  # boxes drawn around text on one page: one box alone is a frame around the page or a quote
 MAX_FRAME_SHARE = 0.8  # of the page's characters: a box holding more is a background or a border, not a field's box
 ROW_SNAP = EDGE_SNAP  # cells whose tops are this close open one row
+BAND_RULE_SHARE = 0.5  # of the text's width: a rule this long runs across the text (an underline is shorter)
+MAX_BAND_RULE = 4.0  # points: the heaviest rule that bounds a band (booktabs' heavy rule; a bar holding text is taller)
+MIN_BAND_ROWS = 2  # rows of text between a band's rules: fewer are a quote or a heading set off by rules
 
 Cell = tuple[float, float, float, float]  # (x0, top, x1, bottom)
 
@@ -126,7 +129,8 @@ def framed_boxes(frames: Iterable[Rule], segments: list[Segment], taken: list[Ru
     rounded corners, or a box beside a text. Field boxes stand apart: boxes that touch are the
     shaded cells of a table's row. Only the outermost box holding text counts (a number in a
     circle inside a field's box is part of it), only outside the tables, only when the page
-    draws two or more, and never a box around most of the page (a background)."""
+    draws two or more, and never a box around most of the page (a background, which leaves the
+    boxes drawn on it field boxes)."""
     inside = [table.bbox for table in taken]
     words = [word for item in segments for word in item.words]
     total = sum(len(word.text) for word in words)
@@ -147,11 +151,8 @@ def framed_boxes(frames: Iterable[Rule], segments: list[Segment], taken: list[Ru
     ]
     boxes = [box for box in boxes if not any(_touch(box, other) for other in boxes)]
     held = {box: sum(len(word.text) for word in words if _holds(box, word)) for box in boxes}
-    found = [
-        box
-        for box in boxes
-        if 0 < held[box] <= MAX_FRAME_SHARE * total and not any(within(box, other) and held[other] for other in boxes)
-    ]
+    fields = [box for box in boxes if 0 < held[box] <= MAX_FRAME_SHARE * total]
+    found = [box for box in fields if not any(within(box, other) for other in fields)]
     return [RuledTable((box,)) for box in found] if len(found) >= MIN_FRAMES else []
 
 
@@ -194,3 +195,45 @@ def split_by_tables(
         if rest:
             outside.append(Segment(rest, item.page, item.row))
     return outside, inside
+
+
+def rule_bands(rules: Iterable[Rule], segments: list[Segment]) -> list[tuple[float, float]]:
+    """(top, bottom) of each band of the page that rules of one length bound, with rows of text
+    between them and none beside them: a table drawn with horizontal rules only (booktabs: a
+    rule over the headings, one under them, one under the last row) is a part of the page of its
+    own, its columns no less columns because the text above and below runs across them. Rules
+    between the rows of a column beside a sidebar bound no band: the sidebar stands beside them."""
+    if not segments:
+        return []
+    left, right = min(item.x0 for item in segments), max(item.x1 for item in segments)
+    across = sorted(
+        (
+            rule
+            for rule in rules
+            if rule[3] - rule[1] <= MAX_BAND_RULE and rule[2] - rule[0] >= BAND_RULE_SHARE * (right - left)
+        ),
+        key=lambda rule: rule[1],
+    )
+    groups: list[list[Rule]] = []
+    for rule in across:
+        group = next(
+            (
+                found
+                for found in groups
+                if abs(found[0][0] - rule[0]) <= EDGE_SNAP and abs(found[0][2] - rule[2]) <= EDGE_SNAP
+            ),
+            None,
+        )
+        if group is None:
+            groups.append([rule])
+        else:
+            group.append(rule)
+    bands = []
+    for group in groups:
+        top, bottom = group[0][3], group[-1][1]
+        x0, x1 = min(rule[0] for rule in group), max(rule[2] for rule in group)
+        between = [item for item in segments if top < (item.top + item.bottom) / 2 < bottom]
+        beside = any(item.x1 < x0 - EDGE_SNAP or item.x0 > x1 + EDGE_SNAP for item in between)
+        if len(group) >= 2 and len({item.row for item in between}) >= MIN_BAND_ROWS and not beside:
+            bands.append((group[0][1], group[-1][3]))
+    return sorted(bands)

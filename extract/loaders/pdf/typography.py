@@ -65,9 +65,7 @@ def label_styles(lines: Iterable[Sequence[Word]], is_label: Callable[[str], bool
     return frozenset(style for style, count in votes.items() if count >= MIN_LEARNED)
 
 
-def value_start(
-    words: Sequence[Word], styles: frozenset[Style], is_label: Callable[[str], bool] | None = None
-) -> int:
+def value_start(words: Sequence[Word], styles: frozenset[Style], is_label: Callable[[str], bool] | None = None) -> int:
     """Where the value starts on a line that opens with a run in a label style (0: no split).
     A styled run the vocabulary does not know splits too, so that its value never runs into the
     field before; a run ending in a colon is left to the text's own label reading, one ending in a
