@@ -195,6 +195,12 @@ def test_no_count_from_look_alikes(sentence: str) -> None:
         ("I partecipanti sono stati circa 200.", [("partecipanti", "people", 200, "approx", "achieved")]),
         ("Volontari coinvolti: 12", [("volontari", "people", 12, "exact", "achieved")]),
         ("Nel 2023 i volontari erano 25.", [("volontari", "people", 25, "exact", "achieved")]),
+        # people keep no adjective there either (`passeggeri abituali` -> `passeggeri`)
+        ("Oggi i passeggeri abituali sono oltre 90.", [("passeggeri", "people", 90, "at_least", "achieved")]),
+        (
+            "Hanno partecipato 20 volontari e 5 esterni.",
+            [("volontari", "people", 20, "exact", "achieved"), ("volontari", "people", 5, "exact", "achieved")],
+        ),
         # no elided count: a noun of its own, a part, a year, a relative clause
         ("Il corso durerà 3 mesi e 2 settimane.", []),
         (

@@ -782,7 +782,9 @@ def _coordinated(
     between = _without_qualifier(text[earlier.end : number.start].lower().replace("’", "'"), rules)
     if not rules.elision.coordinated.fullmatch(between):
         return None
-    if _name_adjective(following, 0, earlier.unit, number.value, rules, classify):
+    if earlier.unit in rules.name_adjective_units and _name_adjective(
+        following, 0, earlier.unit, number.value, rules, classify
+    ):
         return _Group(
             f"{earlier.head} {following[0][0].lower()}", earlier.unit, following[0][2], earlier.lemma, earlier.head
         )
@@ -815,9 +817,10 @@ def _predicated(number: _Number, own: str, own_start: int, rules: _Rules, classi
         modifier = match.groupdict().get("modifier")
         if modifier is not None:
             tokens = [(modifier, 0, len(modifier))]
-            if _name_adjective(tokens, 0, found[0], number.value, rules, classify):
-                name = f"{head} {modifier}"
-            elif not modifier.endswith(PARTICIPLE_PLURALS):
+            adjective = _name_adjective(tokens, 0, found[0], number.value, rules, classify)
+            if adjective and found[0] in rules.name_adjective_units:
+                name = f"{head} {modifier}"  # people keep no adjective (`passeggeri abituali` -> `passeggeri`)
+            elif not adjective and not modifier.endswith(PARTICIPLE_PLURALS):
                 continue  # `persone che sono 12`: neither a participle nor a name adjective between
         return _Group(name, found[0], number.end, found[1], head, own_start + match.start("head"))
     return None
