@@ -275,3 +275,37 @@ def test_rules_between_the_rows_of_a_column_beside_a_sidebar_bound_no_band() -> 
     words += _cell(["In questa sezione", "Documenti", "Processi correlati"], 420, 104)  # the sidebar
     rules = [(38.0, 96.0 + number * 30, 300.0, 96.5 + number * 30) for number in range(4)]
     assert rule_bands(rules, segments_of(Page(1, 595, 842, tuple(words)))) == []
+
+
+def test_labels_drawn_in_pills_go_in_before_their_own_column_s_values() -> None:
+    """Three columns, each field's label in a drawn pill, its value under it: a pill in the
+    second column is read with that column, not in the middle of the first one's text."""
+    story = ["Dare una mano ai vicini", "nei mesi di neve quando", "le strade restano chiuse", "per giorni interi."]
+    columns = {
+        40.0: [("Nato nel", ["Marzo 2016"]), ("Sono nato per", story)],
+        230.0: [("Peso", ["Microprogettazione"]), ("Metodi e strumenti", story[:3])],
+        420.0: [("Segni particolari", ["Squadre miste di giovani", "e pensionati che", "spalano i vialetti."])],
+    }
+    words: list[Word] = []
+    frames: list[Rule] = []
+    for offset, (x, fields) in enumerate(columns.items()):
+        top = 100.0 + 5 * offset  # the columns' baselines do not line up
+        for label, value in fields:
+            words += _cell([label], x + 4, top + 3, bold=True)
+            frames.append((x, top, x + 4 + len(label) * 4.5 + 8, top + 15))
+            words += _cell(value, x, top + 22)
+            top += 22 + len(value) * LEADING + 20
+    text = lay_out([Page(1, 595, 842, tuple(words), frames=tuple(frames))], _labels()).text
+    blocks = text.split("\n\n")
+    assert blocks == [
+        "Nato nel",
+        "Marzo 2016",
+        "Sono nato per",
+        " ".join(story),
+        "Peso",
+        "Microprogettazione",
+        "Metodi e strumenti",
+        " ".join(story[:3]),
+        "Segni particolari",
+        "Squadre miste di giovani e pensionati che spalano i vialetti.",
+    ]

@@ -71,6 +71,7 @@ SENTENCE_ENDS = (".", "!", "?", ":", ";")
 LIST_CONTINUES = ("//", "/", ",", "-", "–", "+")  # a list entry cut after one of these goes on
 PAGE_RUN_ON_INDENT = 2.0  # × font size: the next page's line starts this close to the block's left edge
 MIN_BULLETS = 2
+MAX_COLUMN_BOX = 0.4  # of the text's width: a box laid out apart this narrow stands in one column of the page
 MIN_SIDE_BY_SIDE = 2  # labels opening a drawn table's first row: its fields stand side by side
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
 # without bullets write each entry; in a narrow box the heading may stand alone on its line.
@@ -177,11 +178,38 @@ def reading_order(
         for block in _zone_order(zone, is_label)
     ]
     placed = 0  # blocks laid out apart go in where they begin, in the order they begin
-    for (_x0, top, _x1, _bottom), found in sorted(apart, key=lambda pair: (pair[0][1], pair[0][0])):
-        place = next((number for number in range(placed, len(blocks)) if blocks[number][0].top > top), len(blocks))
+    read = {id(block) for block in blocks}  # the page's own blocks, in reading order
+    width = max((item.x1 for item in segments), default=0.0) - min((item.x0 for item in segments), default=0.0)
+    for (x0, top, x1, bottom), found in sorted(apart, key=lambda pair: (pair[0][1], pair[0][0])):
+        in_column = None
+        if x1 - x0 <= MAX_COLUMN_BOX * width:  # a box in one column (a label's pill), not across them
+            in_column = next(
+                (
+                    number
+                    for number in range(len(blocks))
+                    if id(blocks[number]) in read and _follows((x0, top, x1, bottom), blocks[number])
+                ),
+                None,
+            )
+        if in_column is None:
+            in_column = next((number for number in range(placed, len(blocks)) if blocks[number][0].top > top), None)
+        place = len(blocks) if in_column is None else in_column
         blocks[place:place] = found
         placed = place + len(found)
     return _captions_first(blocks, is_label)
+
+
+def _follows(box: Cell, block: list[Segment]) -> bool:
+    """Whether a block is read after a box laid out apart: it stands under the box in the box's
+    own column (they share some width: a box in the second column of three goes in before that
+    column's next block, not before the first column's), or beside it on its row, to its right
+    (the value beside a label drawn in a pill)."""
+    x0, top, x1, bottom = box
+    left, right = min(line.x0 for line in block), max(line.x1 for line in block)
+    first = block[0]
+    under = first.top > top and min(x1, right) > max(x0, left)
+    beside = left >= x1 and min(bottom, first.bottom) > max(top, first.top)
+    return under or beside
 
 
 def _apart_by_bands(segments: list[Segment], rules: Sequence[Rule]) -> list[list[Segment]]:
