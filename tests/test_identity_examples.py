@@ -269,3 +269,12 @@ def test_a_heading_s_outline_number_is_not_part_of_the_title(heading: str, title
     document = load_text(f"{heading}\n\nNato nel\nMarzo 2015\n".encode(), "test", "test.pdf", CONFIG)
     document.title_span = (0, len(heading))
     assert [mention.value for mention in EXTRACTORS.get("title.v1")(document, RESOURCES)] == [title]
+
+
+def test_a_period_in_a_card_s_story_is_a_phase_not_the_process_s_period() -> None:
+    card = "Nato nel\nOttobre 2017\n\nA\nPennabilli (RN)\n\nLa storia\n"
+    story = "Sono nati i laboratori di comunità, cinque tra gennaio e aprile 2018, con i referenti.\n"
+    assert _values(card + story, "dates.v1", "end_date", "card") == []
+    assert _best(story, "dates.v1", "end_date", "article") == date(2018, 4, 1)  # elsewhere a period is read
+    alone = card + "da settembre 2017 a giugno 2019\n"  # a period on a line by itself: a value, not a phase
+    assert _best(alone, "dates.v1", "end_date", "card") == date(2019, 6, 1)

@@ -47,6 +47,7 @@ class _DateRules:
     period: re.Pattern[str]
     year_start: tuple[re.Pattern[str], ...]
     months: dict[str, int]
+    phase_periods: frozenset[str]
 
 
 @built_once("dates.rules")
@@ -67,6 +68,7 @@ def _rules(resources: Resources) -> _DateRules:
         months=months,
         period=_period_pattern(data["prose_periods"], months),
         year_start=_year_start_pattern(data["prose_periods"]),
+        phase_periods=frozenset(data.get("phase_periods", [])),
         cues=cues,
         adjacent=re.compile(rf"(?<!\w)(?:{adjacent})\s*$"),
         window=int(data["window_chars"]),
@@ -127,8 +129,11 @@ def _prose_periods(document: Document, resources: Resources, rules: _DateRules) 
     """`da gennaio a giugno 2019` -> start 2019-01 and end 2019-06; `Nel 2022 è stato avviato` -> start 2022."""
     text = document.text
     mentions: list[Mention] = []
+    phases = document.doc_type in rules.phase_periods
     for start, end, _item in prose_regions(document, resources):
         for match in rules.period.finditer(text, start, end):
+            if phases and not _whole_line(text, match.start(), match.end()):
+                continue  # a phase of the story (`i laboratori, tra gennaio e aprile 2018`)
             year = int(match["year"])
             first, second = rules.months[fold(match["first"])], rules.months[fold(match["second"])]
             first_year = int(match["first_year"]) if match["first_year"] else year - (1 if first > second else 0)
@@ -146,12 +151,20 @@ def _prose_periods(document: Document, resources: Resources, rules: _DateRules) 
                 mentions += date_mentions(
                     ROLE_FIELDS[role], value, text[span[0] : span[1]], *span, f"{NAME}:period", PERIOD_CONFIDENCE
                 )
-        for pattern in rules.year_start:
+        for pattern in rules.year_start if not phases else ():
             for match in pattern.finditer(text, start, end):
                 value = DateValue(date(int(match["year"]), 1, 1), "year")
                 raw, span = match["year"], (match.start("year"), match.end("year"))
                 mentions += date_mentions("start_date", value, raw, *span, f"{NAME}:period", PERIOD_CONFIDENCE)
     return mentions
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is its line's whole text, but for spaces and a final stop."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" .;")
 
 
 def _role(window: str, rules: _DateRules) -> str | None:
