@@ -10,7 +10,7 @@ from pathlib import Path
 from extract.loaders.pdf.backends import BACKENDS, Page, Rule, Word
 from extract.loaders.pdf.columns import gutters
 from extract.loaders.pdf.layout import lay_out
-from extract.loaders.pdf.ruled import framed_boxes, rule_bands, ruled_tables
+from extract.loaders.pdf.ruled import RuledTable, framed_boxes, frames_boxes, rule_bands, ruled_tables
 from extract.loaders.pdf.segments import segments_of
 from tests.test_pdf_geometry import _labels, _words  # the same hand-set type: 9 pt, 4.5 pt a character
 
@@ -309,3 +309,16 @@ def test_labels_drawn_in_pills_go_in_before_their_own_column_s_values() -> None:
         "Segni particolari",
         "Squadre miste di giovani e pensionati che spalano i vialetti.",
     ]
+
+
+def test_a_frame_around_tiles_is_no_table_but_shaded_cells_are() -> None:
+    """Tiles (a field in a box of its own) inside the cells a page's frame draws make the frame no
+    table; boxes that are the cells themselves (shaded cells) leave it one."""
+    words = _cell(["Tipo di partecipazione", "Partecipazione volontaria"], 50, 110)
+    words += _cell(["Codecisione", "Sì"], 306, 110)
+    segments = segments_of(Page(1, 595, 842, tuple(words)))
+    frame = RuledTable(((40.0, 100.0, 560.0, 140.0), (40.0, 140.0, 560.0, 200.0)))
+    tiles = [(44.5, 104.0, 295.9, 134.0), (300.7, 104.0, 551.5, 134.0)]
+    assert frames_boxes(frame, tiles, segments)
+    cells = RuledTable(((40.0, 100.0, 300.0, 140.0), (300.0, 100.0, 560.0, 140.0)))
+    assert not frames_boxes(cells, [(40.0, 100.0, 300.0, 140.0), (300.0, 100.0, 560.0, 140.0)], segments)

@@ -41,6 +41,7 @@ from extract.loaders.pdf.ruled import (
     Cell,
     RuledTable,
     framed_boxes,
+    frames_boxes,
     rule_bands,
     ruled_tables,
     split_by_tables,
@@ -154,7 +155,7 @@ def reading_order(
     drawn cells is read by its cells, fields side by side (each label over its value) field by
     field, and a box drawn around a field as a page of its own, each where it begins among the
     page's other blocks."""
-    tables = ruled_tables(rules, segments)
+    tables = [table for table in ruled_tables(rules, segments) if not frames_boxes(table, frames, segments)]
     outside, inside = split_by_tables(segments, tables) if tables else (segments, [])
     apart: list[tuple[Cell, list[list[Segment]]]] = []
     for table, cells in zip(tables, inside, strict=True):

@@ -237,3 +237,22 @@ def rule_bands(rules: Iterable[Rule], segments: list[Segment]) -> list[tuple[flo
         if len(group) >= 2 and len({item.row for item in between}) >= MIN_BAND_ROWS and not beside:
             bands.append((group[0][1], group[-1][3]))
     return sorted(bands)
+
+
+def frames_boxes(table: RuledTable, frames: Iterable[Rule], segments: list[Segment]) -> bool:
+    """Whether a table's cells hold boxes drawn around text, apart from the cells' own borders:
+    a page drawn as a frame around tiles (each field in a box of its own) is no table, as no
+    table draws boxes inside its cells (its shaded cells are the cells)."""
+    words = [word for item in segments for word in item.words]
+    found = 0
+    for frame in dict.fromkeys(tuple(rule) for rule in frames):
+        if frame[2] - frame[0] <= RULE_WIDTH or frame[3] - frame[1] <= RULE_WIDTH:
+            continue  # a line, not a box
+        for cell in table.cells:
+            inner = cell[0] - EDGE_SNAP <= frame[0] and cell[1] - EDGE_SNAP <= frame[1]
+            inner = inner and frame[2] <= cell[2] + EDGE_SNAP and frame[3] <= cell[3] + EDGE_SNAP
+            same = all(abs(a - b) <= EDGE_SNAP for a, b in zip(frame, cell, strict=True))
+            if inner and not same and any(_holds(frame, word) for word in words):
+                found += 1
+                break
+    return found >= MIN_FRAMES
