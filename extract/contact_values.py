@@ -47,6 +47,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
+_LINKING_END = re.compile(
+    r"(?<!\w)(?:di|d['’]|del|dello|della|dei|degli|delle|dell['’]|per|e|a|al|alla|presso)$", re.IGNORECASE
+)
+
+
 class RoleReader:
     """Reads `coordinatrice del progetto, Servizio Politiche giovanili dell'Unione della Romagna
     Faentina` as a role (`coordinatrice del progetto`) and an organisation (`Unione della Romagna
@@ -104,9 +109,24 @@ class RoleReader:
         """`responsabile Servizi Sociali del Comune di Imola` -> (`responsabile Servizi Sociali`,
         `Comune di Imola`); a role naming no body stays whole."""
         cut = self._entity_after_of.search(role)
-        if cut is None or not role[: cut.start()].strip() or self._breaker.search(role, cut.end()):
+        if cut is None:
+            return self._split_at_body(role)
+        if not role[: cut.start()].strip() or self._breaker.search(role, cut.end()):
             return role, None  # `della cooperativa che affianca …` goes on as a clause: no name
         return role[: cut.start()].strip(_PART_EDGES), role[cut.end() :].strip(_PART_EDGES)
+
+    def _split_at_body(self, role: str) -> tuple[str, str | None]:
+        """`coordinatrice del progetto Cooperativa sociale La Lanterna` -> (`coordinatrice del
+        progetto`, `Cooperativa sociale La Lanterna`): a role in lower case, then with no comma a
+        capitalised body of its own (an entity: `Cooperativa`, `Comune di …`) that ends the part.
+        An office after a role word stays the role (`responsabile Casa della Salute di …`)."""
+        stripped = role.strip(_PART_EDGES)
+        for match in self._named_body.finditer(stripped):
+            before = stripped[: match.start()].rstrip()
+            entity = match.group()[:1].isupper() and bool(self._entity_start.match(match.group()))
+            if before[-1:].islower() and not _LINKING_END.search(before) and entity and match.end() == len(stripped):
+                return before, match.group()
+        return role, None
 
     def is_office(self, role: str) -> bool:
         """An office written where a role stands (`Servizio Sociale Territoriale`): capitalised,

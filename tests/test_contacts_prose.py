@@ -377,3 +377,26 @@ def test_a_body_named_by_its_legal_form_is_the_organisation_not_the_role() -> No
     body = "Contatti\n\nGianni Tarroni, Auser Passaggi APS – cell. 340 7719264"
     (row,) = _contacts(_page(body), "card")
     assert (row["name"], row["role"], row["organisation"]) == ("Gianni Tarroni", None, "Auser Passaggi APS")
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "organisation"),
+    [
+        # a role, then with no comma a body of its own
+        (
+            "Sara Bernardi – coordinatrice del progetto Cooperativa sociale La Lanterna",
+            "coordinatrice del progetto",
+            "Cooperativa sociale La Lanterna",
+        ),
+        # an office after a role word is the role
+        (
+            "Anna Rinaldi – responsabile Casa della Salute di Sasso Marconi",
+            "responsabile Casa della Salute di Sasso Marconi",
+            None,
+        ),
+    ],
+)
+def test_a_contacts_role_and_its_body_without_a_comma(line: str, role: str, organisation: str | None) -> None:
+    text = f"Nato nel\nMarzo 2017\n\nA\nFanano (MO)\n\nContatti\n\n{line}\ntel. 0536 689152\n"
+    [contact] = _contacts(text, "card")
+    assert (contact["role"], contact.get("organisation")) == (role, organisation)
