@@ -322,3 +322,41 @@ def test_a_frame_around_tiles_is_no_table_but_shaded_cells_are() -> None:
     assert frames_boxes(frame, tiles, segments)
     cells = RuledTable(((40.0, 100.0, 300.0, 140.0), (300.0, 100.0, 560.0, 140.0)))
     assert not frames_boxes(cells, [(40.0, 100.0, 300.0, 140.0), (300.0, 100.0, 560.0, 140.0)], segments)
+
+
+def _chip(text: str, x: float, top: float, words: list[Word], frames: list[Rule], bold: bool = False) -> float:
+    """A one-line box (a pill, a chip, a badge) around `text`; returns its right edge."""
+    words += _cell([text], x + 4, top + 3, bold=bold)
+    right = x + 8 + len(text) * 4.5 + 2.5 * (len(text.split()) - 1)
+    frames.append((x, top, right, top + 15))
+    return right
+
+
+def test_chips_row_after_row_are_one_list_and_a_label_s_pill_opens_the_next() -> None:
+    words: list[Word] = []
+    frames: list[Rule] = []
+    for top, label, size, members in [
+        (100.0, "Cabina di regia ristretta", "5", ["Comune", "Ufficio di Piano", "Ausl"]),
+        (160.0, "Cabina di regia allargata", "16", ["Comune", "Asp", "Scuole"]),
+    ]:
+        right = _chip(label, 40, top, words, frames, bold=True)
+        _chip(size, right + 6, top - 2, words, frames, bold=True)  # the badge stands a little higher
+        x = 40.0
+        for member in members:
+            x = _chip(member, x, top + 22, words, frames) + 6
+    words += _cell(["La storia del progetto comincia in una sala civica piena."], 40, 240)
+    blocks = lay_out([Page(1, 595, 842, tuple(words), frames=tuple(frames))], _labels()).text.split("\n\n")
+    assert blocks[:2] == [
+        "Cabina di regia ristretta\n5\nComune\nUfficio di Piano\nAusl",
+        "Cabina di regia allargata\n16\nComune\nAsp\nScuole",
+    ]
+
+
+def test_a_chip_with_its_roles_written_beside_it_stays_an_entry_s_head() -> None:
+    words: list[Word] = []
+    frames: list[Rule] = []
+    for number, (body, roles) in enumerate([("Comune", "Amministratori // Operatori"), ("Ausl", "Operatori")]):
+        right = _chip(body, 40, 100 + number * 20, words, frames)
+        words += _cell([roles], right + 8, 103 + number * 20)
+    blocks = lay_out([Page(1, 595, 842, tuple(words), frames=tuple(frames))], _labels()).text.split("\n\n")
+    assert blocks == ["Comune", "Amministratori // Operatori", "Ausl", "Operatori"]

@@ -72,6 +72,7 @@ SENTENCE_ENDS = (".", "!", "?", ":", ";")
 LIST_CONTINUES = ("//", "/", ",", "-", "–", "+")  # a list entry cut after one of these goes on
 PAGE_RUN_ON_INDENT = 2.0  # × font size: the next page's line starts this close to the block's left edge
 MIN_BULLETS = 2
+ROW_SHARE = 0.5  # of the smaller box's height: boxes sharing this much of their heights stand on one row
 MAX_COLUMN_BOX = 0.4  # of the text's width: a box laid out apart this narrow stands in one column of the page
 MIN_SIDE_BY_SIDE = 2  # labels opening a drawn table's first row: its fields stand side by side
 # A list item that opens with its own short heading and a colon (`Asp: Operatori`), as lists
@@ -168,10 +169,12 @@ def reading_order(
     boxes = framed_boxes(frames, outside, tables)
     if boxes:
         outside, held = split_by_tables(outside, boxes)
+        framed = []
         for box, cells in zip(boxes, held, strict=True):
             if cells:
                 found = [item for part in cells.values() for item in part]
-                apart.append((box.bbox, _box_blocks(found, is_label, not _text_under(box.bbox, outside))))
+                framed.append((box.bbox, _box_blocks(found, is_label, not _text_under(box.bbox, outside))))
+        apart += _pill_runs(_by_rows(framed), is_label, outside)
     blocks = [
         block
         for part in _apart_by_bands(outside, rules)
@@ -198,6 +201,61 @@ def reading_order(
         blocks[place:place] = found
         placed = place + len(found)
     return _captions_first(blocks, is_label)
+
+
+def _by_rows(items: list[tuple[Cell, list[list[Segment]]]]) -> list[tuple[Cell, list[list[Segment]]]]:
+    """Boxes in reading order: row by row (boxes whose heights overlap by half the smaller one
+    are a row: a round badge beside its label's pill stands a little higher), left to right."""
+    rows: list[list[tuple[Cell, list[list[Segment]]]]] = []
+    for item in sorted(items, key=lambda pair: (pair[0][1] + pair[0][3]) / 2):
+        box = item[0]
+        last = rows[-1][-1][0] if rows else None
+        if last is not None and min(box[3], last[3]) - max(box[1], last[1]) >= ROW_SHARE * min(
+            box[3] - box[1], last[3] - last[1]
+        ):
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [item for row in rows for item in sorted(row, key=lambda pair: pair[0][0])]
+
+
+def _pill_runs(
+    items: list[tuple[Cell, list[list[Segment]]]], is_label: Labels, outside: list[Segment]
+) -> list[tuple[Cell, list[list[Segment]]]]:
+    """Boxes that each hold one line (pills, chips, badges), row after row with no more room
+    between them than a box's height, are one list: their lines one block, in reading order. A
+    box holding a known label, or opening with one (`Nato nel: Marzo 2014`), opens a new one
+    (`Cabina di regia allargata` after the chips of the core's list); so does a box in a size of
+    its own (a title in a banner); a box with text beside it (an organisation's chip, its roles written after
+    it) is an entry's head and stays apart."""
+    runs: list[tuple[Cell, list[list[Segment]]]] = []
+    previous: Cell | None = None
+    previous_size = 0.0
+    for box, blocks in items:
+        single = len(blocks) == 1 and len(blocks[0]) == 1 and not _text_beside(box, outside)
+        size = blocks[0][0].size if single else 0.0
+        if (
+            single
+            and previous is not None
+            and runs
+            and box[1] - previous[3] <= previous[3] - previous[1]
+            and max(size, previous_size) < HEADING_RATIO * min(size, previous_size)  # no title in a box
+            and not is_label(text_of(blocks[0]))
+            and not _opens_with_label(text_of(blocks[0]), is_label)  # a field's box (`Nato nel: 2014`)
+        ):
+            (x0, top, x1, bottom), found = runs[-1]
+            runs[-1] = ((min(x0, box[0]), top, max(x1, box[2]), max(bottom, box[3])), [found[0] + blocks[0]])
+        else:
+            runs.append((box, blocks))
+        previous, previous_size = (box, size) if single else (None, 0.0)
+    return runs
+
+
+def _text_beside(box: Cell, segments: list[Segment]) -> bool:
+    """Whether text outside the boxes stands on a box's row, right after it (within the box's
+    height)."""
+    _x0, top, x1, bottom = box
+    return any(min(bottom, item.bottom) > max(top, item.top) and 0 <= item.x0 - x1 <= bottom - top for item in segments)
 
 
 def _follows(box: Cell, block: list[Segment]) -> bool:
@@ -775,6 +833,7 @@ def _line_breaks(block: list[Segment], edge: Callable[[Segment], float], body_si
         and not _closes_label(line, following, labels)
         and not _closes_entry(line, following, labels)
         and following.x0 < line.x1  # wrapped text goes on back at the left, not in the next cell
+        and not _FIGURE.fullmatch(text_of([line]))  # a figure alone on its line (`5`) is a value of its own
         for wrap, (line, following) in zip(wrapped, itertools.pairwise(block), strict=True)
     ]
     return [
