@@ -237,7 +237,6 @@ def _pill_runs(
         if (
             single
             and previous is not None
-            and runs
             and box[1] - previous[3] <= previous[3] - previous[1]
             and max(size, previous_size) < HEADING_RATIO * min(size, previous_size)  # no title in a box
             and not is_label(text_of(blocks[0]))
