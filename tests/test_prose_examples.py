@@ -250,6 +250,22 @@ def test_published_date_from_the_article_date_line_and_the_card_footer() -> None
     assert _dates(card, "card")["published_date"] == date(2016, 3, 3)
 
 
+_PAGE_AROUND = "\n\n".join(f"Riga {number} del sito, con le notizie." for number in range(12))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Vetto, 3 maggio 2019", date(2019, 5, 3)),  # a comune's dateline amid a web page
+        ("Rossi, 3 maggio 2019", None),  # a name, not a comune: a comment's or a byline's date
+        ("3 maggio 2019", None),  # a bare date amid the page: a comment's time stamp
+    ],
+)
+def test_a_dateline_amid_a_page_is_the_document_date(line: str, expected: date | None) -> None:
+    card = f"Menu del sito\n\n{_PAGE_AROUND}\n\nNato nel: 2014\n\nTesto.\n\n{line}\n\n{_PAGE_AROUND}\n"
+    assert _dates(card, "card").get("published_date") == expected
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

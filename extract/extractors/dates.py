@@ -3,7 +3,9 @@
 Found by the Italian date patterns of `extract.normalise.dates` (never by scanning whole
 texts with dateparser). The role comes from the structure and the words around a date:
 - a line holding only a date among a document's first or last lines is its own date
-  (an article's `Ott 21 2021`, a card's footer `18 dicembre 2015`): published_date;
+  (an article's `Ott 21 2021`, a card's footer `18 dicembre 2015`): published_date; so is a
+  dateline anywhere (a comune, a comma and a full date: `Castel d'Aiano, 20 novembre 2017`),
+  which is how a letter or a card printed inside a web page signs itself;
 - otherwise the cue nearest before the date on its line, and after any previous date,
   from `schemas/dates.json`: `Data avvio processo partecipativo 14/01/2020` is a start,
   `ultima modifica 2020-03-05` a modification, `presentazione`, `delibera`, `protocollo`
@@ -20,6 +22,7 @@ from extract.document import Document, Mention
 from extract.extractors import Resources, built_once, extractor
 from extract.extractors.label_value import date_mentions
 from extract.extractors.regions import prose_regions
+from extract.gazetteer import Gazetteer
 from extract.normalise.dates import DateParser, DateValue, find_dates
 from extract.normalise.numbers import YearParser
 from extract.text import fold, line_spans
@@ -28,6 +31,8 @@ NAME = "dates.v1"
 CUE_CONFIDENCE = 0.6
 PERIOD_CONFIDENCE = 0.55  # a period in running prose may be a pause or a phase; a cued date is the process's
 LINE_CONFIDENCE = 0.7
+DATELINE_CONFIDENCE = 0.65  # a dateline amid the page: below the page's own first and last lines
+_DATELINE_PLACE = re.compile(r"^(?P<place>[^\W\d_][\w'’ -]{1,40}?),\s*$")
 ROLE_FIELDS = {"start": "start_date", "end": "end_date", "modified": "modified_date", "published": "published_date"}
 ADJACENT = "excluded_adjacent"
 MAX_HEAD_LINES = 60
@@ -211,19 +216,34 @@ def _head_size(lines: list[tuple[str, int]], rules: _DateRules) -> int:
     return rules.head_lines
 
 
-def _date_lines(document: Document, rules: _DateRules) -> list[Mention]:
-    """published_date from a line that is only a date, near the top or the bottom of the text."""
+def _is_dateline(line: str, bare: str, gazetteer: Gazetteer) -> bool:
+    """Whether the text before a line's date is a comune and a comma (`Vetto, 3 maggio 2019`)."""
+    place = _DATELINE_PLACE.match(line[: line.index(bare)])
+    return place is not None and gazetteer.comune(place["place"]) is not None
+
+
+def _date_lines(document: Document, resources: Resources, rules: _DateRules) -> list[Mention]:
+    """published_date from a line that is only a date, near the top or the bottom of the text,
+    or from a dateline anywhere."""
     lines = [(line, start) for line, start, _end in line_spans(document.text) if line]
-    edges = lines[: _head_size(lines, rules)] + lines[-rules.tail_lines :]
+    head = _head_size(lines, rules)
+    edges = set(range(head)) | set(range(max(0, len(lines) - rules.tail_lines), len(lines)))
     mentions = []
-    for line, start in edges:
-        found = _whole_line_date(_MARKUP.sub("", line), rules)
+    for index, (line, start) in enumerate(lines):
+        unmarked = _MARKUP.sub("", line)
+        found = _whole_line_date(unmarked, rules)
         if found is None:
             continue
         bare, (date_start, date_end, value) = found
+        if index in edges:
+            confidence = LINE_CONFIDENCE
+        elif _is_dateline(unmarked, bare, resources.gazetteer):
+            confidence = DATELINE_CONFIDENCE
+        else:
+            continue
         offset = start + line.index(bare)
         mentions += date_mentions(
-            "published_date", value, bare, offset + date_start, offset + date_end, f"{NAME}:line", LINE_CONFIDENCE
+            "published_date", value, bare, offset + date_start, offset + date_end, f"{NAME}:line", confidence
         )
     return mentions
 
@@ -264,7 +284,7 @@ def _role_mentions(role: str, value: DateValue, raw: str, start: int, end: int) 
 )
 def extract_dates(document: Document, resources: Resources) -> list[Mention]:
     rules = _rules(resources)
-    line_mentions = _date_lines(document, rules)
+    line_mentions = _date_lines(document, resources, rules)
     taken = {mention.start for mention in line_mentions}
     cued = [mention for mention in _cued(document, resources, rules) if mention.start not in taken]
     return line_mentions + _prose_periods(document, resources, rules) + cued
