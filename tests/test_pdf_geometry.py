@@ -648,6 +648,44 @@ def test_one_empty_label_before_a_heading_is_no_caption() -> None:
     assert text.index("7") < text.index("Richiesta e concessione della proroga")
 
 
+def _spaced(text: str, x0: float, top: float, space: float, bold: bool = False) -> list[Word]:
+    """A line of words `space` apart (a font whose word space is narrower than `SPACE`)."""
+    found, x = [], x0
+    for part in text.split():
+        found.append(Word(part, x, top, x + len(part) * CHAR, top + SIZE, SIZE, bold, top + SIZE * 0.8))
+        x += len(part) * CHAR + space
+    return found
+
+
+def test_a_gap_several_times_the_rows_word_space_splits_it_but_justification_does_not() -> None:
+    """A `dt` and its `dd` a little closer than a wide gap: the gap is still several times the
+    row's own word space, so the label and its value are two segments. A justified line, whose
+    spaces all stretch alike, stays one."""
+    label = _spaced("Cabina di regia allargata", 40, 100, 1.8, bold=True)
+    value = _spaced("13 Comune Ausl Terzo settore", label[-1].x1 + 6.5, 100, 1.8)
+    justified = _spaced("confronto con i residenti sulla cura", 40, 100 + 2 * LEADING, 6.5)
+    segments = segments_of(Page(1, 595, 842, label + value + justified))
+    assert [text_of([item]) for item in segments] == [
+        "Cabina di regia allargata",
+        "13 Comune Ausl Terzo settore",
+        "confronto con i residenti sulla cura",
+    ]
+
+
+def test_a_right_aligned_label_wrapped_beside_its_value_is_read_whole_before_it() -> None:
+    """A definition list printed from a web page: the label column right-aligned, the label's
+    second line beside the value's second line. The label is read whole, then its value."""
+    words = _words("Persone coinvolte nell'attuazione", 200, 100, right_aligned=True, bold=True)
+    words += _words("del progetto", 200, 100 + LEADING, right_aligned=True, bold=True)
+    words += _words("140", 212, 100)
+    words += _words("Comune: Amministratori // Operatori", 224, 100 + LEADING + 1.5)
+    words += _words("Ausl: Operatori", 224, 100 + 2 * LEADING + 1.5)
+    rows = {text_of([item]): item.row for item in values_after_labels(segments_of(Page(1, 595, 842, words)), _labels())}
+    assert rows["del progetto"] == rows["140"] != rows["Comune: Amministratori // Operatori"]
+    text = lay_out([Page(1, 595, 842, words)], _labels()).text
+    assert " ".join(text.split()).startswith("Persone coinvolte nell'attuazione del progetto 140 Comune:")
+
+
 def test_a_number_beside_the_middle_line_of_a_wrapped_label_follows_the_whole_label() -> None:
     """A card's box: a label over three lines with its number in large type right of it, centred
     on the label's second line. The number moves to the label's last line, and a styled run that

@@ -494,7 +494,7 @@ def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segme
     for item in segments:
         rows.setdefault(item.row, []).append(item)
     order = sorted(rows, key=lambda number: min(item.top for item in rows[number]))
-    moved: dict[int, int] = {}  # id of a value segment -> the row it is read on
+    moved: dict[int, int] = {}  # id of a segment -> the row it is read on
     for position, row in enumerate(order):
         first, *beside = sorted(rows[row], key=lambda item: item.x0)
         if not beside:
@@ -505,20 +505,40 @@ def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segme
             beside[0],
             is_label,
         )
-        if is_label(label) or not is_label.starts(label):
-            continue
+        if not is_label.starts(label):
+            continue  # a whole label may still begin a longer one (`… nell'attuazione` / `del progetto`)
+        rest: list[Segment] = []
         for below in order[position + 1 : position + MAX_LABEL_LINES]:
-            if not _label_line(rows[below], first, beside[0]):
+            line = _label_rest(rows[below], rest[-1] if rest else first, beside[0])
+            if line is None:
                 break
-            label = f"{label} {text_of(rows[below])}"
+            rest.append(line)
+            label = f"{label} {text_of([line])}"
             if is_label(label):
-                moved.update((id(item), below) for item in beside)
+                if all(len(rows[order[position + 1 + index]]) == 1 for index in range(len(rest))):
+                    moved.update((id(item), below) for item in beside)
+                else:  # the value goes on beside the label's rest: the rest comes up to the label
+                    moved.update((id(item), row) for item in rest)
                 break
             if not is_label.starts(label):
                 break
     if not moved:
         return segments
     return [Segment(item.words, item.page, moved[id(item)]) if id(item) in moved else item for item in segments]
+
+
+def _label_rest(row: list[Segment], above: Segment, value: Segment) -> Segment | None:
+    """The line of `row` that may hold more of the label whose line `above` is: in its type, close
+    under it, at its left or right edge (a right-aligned label column), clear of the value beside
+    the label, with nothing else on its row but the value's own lines (which start where the
+    value starts)."""
+    ordered = sorted(row, key=lambda item: item.x0)
+    line, others = ordered[0], ordered[1:]
+    aligned = abs(line.x0 - above.x0) <= above.size or abs(line.x1 - above.x1) <= above.size
+    same_type = abs(line.size - above.size) <= SIZE_CHANGE * above.size
+    if not (aligned and same_type) or line.x1 >= value.x0 or line.top - above.bottom > LABEL_WRAP_GAP * above.size:
+        return None
+    return line if all(item.x0 >= value.x0 - above.size for item in others) else None
 
 
 def _label_above(above: list[list[Segment]], first: Segment, value: Segment, is_label: Labels) -> str:

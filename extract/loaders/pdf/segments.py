@@ -2,8 +2,9 @@
 
 Words whose baselines agree form a row (the smaller type of two sets the tolerance); a row
 splits into segments wherever the gap between two words is wider than a word space can be
-(`SEGMENT_GAP` × font size) or the type jumps to a heading's size; a large value set beside a
-small label on another baseline joins the label's line. Pure functions over word boxes.
+(`SEGMENT_GAP` × font size, or several times the row's own word space) or the type jumps to a
+heading's size; a large value set beside a small label on another baseline joins the label's
+line. Pure functions over word boxes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ ATTACH_GAP = 2.0  # × the value's font size: how far right of its label a value
 RECENT_ROWS = 3  # rows a word may still join (columns interleave their baselines)
 KICKER_RATIO = 1.6  # type this much larger beside small type on one row is another text (small caps are less)
 SEGMENT_GAP = 0.8  # × font size: a wider gap between two words on a row starts a new segment
+SPACE_RATIO = 3.0  # × the row's word space: so does a gap this much wider than the row's spaces,
+MIN_COLUMN_GAP = 0.5  # × font size: when it is this wide too
+MIN_SPACES = 3  # gaps a row needs for its median to be its word space
 
 
 @dataclass
@@ -81,14 +85,26 @@ def segments_of(page: Page) -> list[Segment]:
     for number, row in enumerate(rows):
         row.sort(key=lambda item: item.x0)
         current = [row[0]]
+        space = _word_space(row)
         for previous, word in itertools.pairwise(row):
-            gap = word.x0 - previous.x1 > SEGMENT_GAP * max(word.size, previous.size)
-            if gap or _size_jump(previous, word):
+            gap = word.x0 - previous.x1
+            wide = gap > SEGMENT_GAP * max(word.size, previous.size) or (
+                space is not None and gap > SPACE_RATIO * space and gap > MIN_COLUMN_GAP * min(word.size, previous.size)
+            )
+            if wide or _size_jump(previous, word):
                 segments.append(Segment(current, page.number, number))
                 current = []
             current.append(word)
         segments.append(Segment(current, page.number, number))
     return _attach_values(segments)
+
+
+def _word_space(row: list[Word]) -> float | None:
+    """The row's word space: the median gap between its words, when it has gaps enough to tell.
+    Justification stretches every space of a line alike, so a gap several times this one is no
+    space but the gutter between a label and its value (a `dt` and its `dd`)."""
+    gaps = sorted(max(word.x0 - previous.x1, 0.0) for previous, word in itertools.pairwise(row))
+    return gaps[len(gaps) // 2] if len(gaps) >= MIN_SPACES else None
 
 
 def _size_jump(previous: Word, word: Word) -> bool:
