@@ -1110,10 +1110,13 @@ def _goes_on(heading: list[Segment], block: list[Segment]) -> bool:
 
 
 def list_goes_on(block: list[Segment], following: list[Segment]) -> bool:
-    """A bulleted list at the foot of a page goes on at the top of the next: both open with a
-    bullet, in the same type, at the same left edge (one list, its entries one per line)."""
+    """A list at the foot of a page goes on at the top of the next: both lines open with a bullet,
+    or both with an entry's own heading (`Ausl: Operatori`), in the same type, at the same left
+    edge (one list, its entries one per line)."""
     last, first = block[-1], following[0]
-    bullets = last.words[0].text.startswith(BULLETS) and first.words[0].text.startswith(BULLETS)
+    bullets = (_bulleted(last) and _bulleted(first)) or all(
+        _ITEM_HEAD.match(text_of([line])) for line in (last, first)
+    )
     same_type = abs(last.size - first.size) <= SIZE_CHANGE * max(last.size, first.size) and last.bold == first.bold
     return bullets and same_type and abs(first.x0 - last.x0) <= PAGE_RUN_ON_INDENT * first.size
 
