@@ -373,6 +373,25 @@ def test_a_name_set_apart_from_its_details_keeps_them() -> None:
     )
 
 
+def test_a_name_set_apart_on_its_line_keeps_the_details_that_open_the_line_of_values() -> None:
+    """A web page's contacts with each name in bold, then a dash, the details going on on the next
+    line before the phone and the e-mail: the role and the body are that person's."""
+    body = (
+        "Contatti\n\nMarta Ferri –\nassistente sociale, Unione dei Comuni del Frignano – tel. 0536 123456 – "
+        "m.ferri@unione.example.it\nPiero Bassi –\npresidente, Associazione Il Faggio APS – cell. 348 1234567"
+    )
+    found = {row["name"]: row for row in _contacts(_page(body), "card")}
+    assert (found["Marta Ferri"]["role"], found["Marta Ferri"]["organisation"]) == (
+        "assistente sociale",
+        "Unione dei Comuni del Frignano",
+    )
+    assert found["Marta Ferri"]["email"] == "m.ferri@unione.example.it"
+    assert (found["Piero Bassi"]["role"], found["Piero Bassi"]["organisation"]) == (
+        "presidente",
+        "Associazione Il Faggio APS",
+    )
+
+
 def test_a_body_named_by_its_legal_form_is_the_organisation_not_the_role() -> None:
     body = "Contatti\n\nGianni Tarroni, Auser Passaggi APS – cell. 340 7719264"
     (row,) = _contacts(_page(body), "card")

@@ -8,7 +8,7 @@ from fpdf import FPDF
 from extract.config import load_config
 from extract.loaders.pdf import load_pdf
 from extract.loaders.pdf.backends import Word
-from extract.loaders.pdf.layout import runs_on_next_page
+from extract.loaders.pdf.layout import list_goes_on, runs_on_next_page
 from extract.loaders.pdf.segments import Segment
 
 SIZE = 10.0
@@ -91,3 +91,13 @@ def test_a_description_cut_by_the_page_break_is_one_value_in_one_paragraph() -> 
     assert "\n\n" not in description.value  # no paragraph break where the page broke
     assert description.value.endswith("circa 140 residenti.")
     assert description.value.count("Il Comune ha aperto") == 24
+
+
+def test_a_list_of_headed_entries_goes_on_across_the_page_break() -> None:
+    """`Ufficio di Piano: Dirigenti` at a page's foot, `Scuole: Dirigenti // Operatori` at the next
+    page's top, at the same left edge in the same type: one list. A paragraph after a list entry
+    is not its list."""
+    last = _line("Ufficio di Piano: Dirigenti", 760)
+    assert list_goes_on([last], [_line("Scuole: Dirigenti // Operatori", 40)])
+    assert not list_goes_on([last], [_line("Nel capoluogo la scuola media c'è, ma dopo le 13", 40)])
+    assert not list_goes_on([last], [_line("Scuole: Dirigenti // Operatori", 40, x0=200.0)])

@@ -21,6 +21,7 @@ names: no document is tokenised.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[«\"“A-ZÀ-Ý])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[«\"“A-ZÀ-Ý])|[.!?]\s*$")
 _PHONE_LIKE = re.compile(r"(?<![\w/])(?:\+39|\(?0\d{1,3}\)?[ ./-]?\d{3,}|3\d{2}[ ./-]?\d{6,7})")  # not a date
 _DIGIT_RUN = re.compile(r"[(+03][\d ./)-]{6,}")
+_DASH = re.compile(r"\s[–—-]\s")  # between the parts of a contact's line
 _NAME_EDGE = re.compile(r"[.;:,()«»\"“”\[\]]")
 SHORT_LINE = 100  # a line no longer than this is a line of a box, not of running prose
 LOOKBACK = 300  # characters before a name read for the clause and sentence it stands in
@@ -498,6 +500,9 @@ def _block_people(text: str, start: int, end: int, rules: _Rules) -> list[_Perso
             continue
         has_values = "@" in line or bool(phones_in(line))
         if people and has_values:
+            if _name_only(people[-1]) and (details := _details_before_values(line)):
+                # a name set apart from its details (`Francesca Nanni –` / `assistente sociale, Ente – tel. …`)
+                _describe(details, people[-1:], rules, heading_role, header_organisation)
             people[-1].add_values(line)
         elif not has_values and _description(line):
             # a person's paragraph, or the one right under a name set apart (in bold) from its details
@@ -509,6 +514,16 @@ def _block_people(text: str, start: int, end: int, rules: _Rules) -> list[_Perso
         for person in people
         if (person.emails or person.phones or person.role) and not (person.role and rules.political.match(person.role))
     ]
+
+
+def _details_before_values(line: str) -> str | None:
+    """The role and organisation that open a line of values, up to the first part (between
+    dashes) holding a phone, an e-mail or a label's colon; None when the line opens with a value."""
+    parts = _DASH.split(line)
+    opening = list(itertools.takewhile(_description, parts))
+    if len(opening) == len(parts):
+        return None
+    return " – ".join(opening).strip() or None
 
 
 def _name_only(person: _Person) -> bool:

@@ -1114,9 +1114,7 @@ def list_goes_on(block: list[Segment], following: list[Segment]) -> bool:
     or both with an entry's own heading (`Ausl: Operatori`), in the same type, at the same left
     edge (one list, its entries one per line)."""
     last, first = block[-1], following[0]
-    bullets = (_bulleted(last) and _bulleted(first)) or all(
-        _ITEM_HEAD.match(text_of([line])) for line in (last, first)
-    )
+    bullets = (_bulleted(last) and _bulleted(first)) or all(_ITEM_HEAD.match(text_of([line])) for line in (last, first))
     same_type = abs(last.size - first.size) <= SIZE_CHANGE * max(last.size, first.size) and last.bold == first.bold
     return bullets and same_type and abs(first.x0 - last.x0) <= PAGE_RUN_ON_INDENT * first.size
 
