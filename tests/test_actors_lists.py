@@ -71,6 +71,19 @@ def test_a_size_with_its_list_in_parentheses() -> None:
     }
 
 
+def test_a_size_with_its_noun_then_a_colon_and_the_list() -> None:
+    found = _card_actors("Cabina di regia allargata —\n9 componenti: Comune // Unione // Volontari.")
+    assert found == {
+        ("steering_extended", "comune", ()),
+        ("steering_extended", "unione_comuni", ()),
+        ("steering_extended", "volontari", ()),
+    }
+    found = _card_actors(
+        "Persone coinvolte nell'attuazione del progetto\n160 Amministrazione: Amministratori // Operatori"
+    )
+    assert found == {("implementation", "comune", ("amministratori", "operatori"))}  # a size, then an entry
+
+
 def test_several_entries_run_together_on_one_line() -> None:
     """Each `Org:` opens an entry; an item naming an organisation and no role (`Cittadini`) opens
     one too; other items are the roles of the entry before (`operatori`, `Volontari`)."""

@@ -33,6 +33,9 @@ _ROLES_ASIDE = re.compile(r"\(([^()]+)\)\s*[.;]?$")  # `Ausl di Piacenza (operat
 MAX_SIZE_WORDS = 3  # `circa 250`; a longer value is a list (`Terzo settore` would read as 3)
 # `4 (Comune // Ausl // Terzo settore)`: the size, then the list in parentheses
 _SIZE_THEN_LIST = re.compile(r"^(?P<size>[^()]{1,30}?)\s*\((?P<list>.+)\)\s*[.;]?\s*$")
+# `3 componenti: Comune // Ausl // Terzo settore.`: the size with its noun in lower case (not an
+# entry's own head, `160 Amministrazione: Amministratori`), a colon, then the list
+_SIZE_COLON_LIST = re.compile(r"^(?P<size>[^:()]{0,25}\d[^:()]{0,10}\s(?-i:[a-zà-ÿ])[^\s:()]*)\s*:\s*(?P<list>\S.*)$")
 ENTRY_GOES_ON = ("//", "/", ",", ";")  # a list line opening with one of these goes on the one above
 _ITEM_SEPARATOR = re.compile(r"\s*//\s*")
 _ASIDE = re.compile(r"\([^()]+\)")
@@ -189,7 +192,7 @@ def extract_actors(document: Document, resources: Resources) -> list[Mention]:
         is_size = not inline.strip() or (
             len(inline.split()) <= MAX_SIZE_WORDS and resources.normalisers["count"](inline) is not None
         )  # `: 12`, `: circa 250`
-        aside = _SIZE_THEN_LIST.match(inline)
+        aside = _SIZE_THEN_LIST.match(inline) or _SIZE_COLON_LIST.match(inline)
         if aside and resources.normalisers["count"](aside["size"]) is not None:
             lines = [(aside["list"], item.value_start + aside.start("list"))]
         else:
