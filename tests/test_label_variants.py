@@ -180,3 +180,17 @@ def test_variants_in_pdf(config, style) -> None:
     data = render_fields(["Titolo del percorso"], PAIRS, style)
     document = load_pdf(data, "p", "p.pdf", config)
     assert _fields_by_field(document, config) == EXPECTED
+
+
+def test_a_forms_hint_in_parentheses_under_its_label_is_not_the_value(config) -> None:
+    """A form prints an instruction under each label (`Nato nel` / `(mese e anno di avvio)`); the
+    value is the line after it. A value that is itself in parentheses, alone, stays the value."""
+    text = (
+        "Scheda sintetica\n\nNato nel\n(mese e anno di avvio)\nFebbraio 2019\n\n"
+        "A\n(comune e provincia)\nLoiano (BO)\n\nPeso\n(da definire)\n"
+    )
+    document = load_text(text.encode(), "t", "t.txt", config)
+    values = {item.key: item.value.strip() for item in document.fields}
+    assert values["nato nel"] == "Febbraio 2019"
+    assert values["a"] == "Loiano (BO)"
+    assert values["peso"] == "(da definire)"

@@ -19,6 +19,7 @@ from extract.label_match import LabelVocabulary
 from extract.text import fold, line_spans
 
 # `Label: value`, `Label<TAB>value` or `Label   value` (two or more spaces) on one line.
+_FORM_HINT = re.compile(r"\s*\([^()]{1,80}\)\s*")  # a line wholly in parentheses: an instruction
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:\t\n]{1,120}?)(?:\s*:\s*|\s*\t\s*|\s{2,})(?P<value>\S.*)$")
 HEADER_TAG = "header"
 MIN_GLUED_LABELS = 2
@@ -105,6 +106,8 @@ def segment_labelled_text(
         else:
             stop = found[position + 1].line if position + 1 < len(found) else len(lines)
             body = [span for span in lines[item.line + 1 : stop] if span[0]]
+            if len(body) > 1 and _FORM_HINT.fullmatch(body[0][0]):
+                body = body[1:]  # a form's hint under its label (`Nato nel` / `(mese e anno di avvio)`)
             value_start = body[0][1] if body else lines[item.line][2]
             value_end = body[-1][2] if body else value_start
         fields.append(
