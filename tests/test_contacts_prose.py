@@ -392,6 +392,39 @@ def test_a_name_set_apart_on_its_line_keeps_the_details_that_open_the_line_of_va
     )
 
 
+def test_a_forms_contact_records_one_cell_a_paragraph_under_a_heading() -> None:
+    """An application form's contacts section: each label and each value a cell of its own, so a
+    paragraph of its own, under a section heading; the records are read whole."""
+    cells = [
+        "SEZIONE D – CONTATTI",
+        "Contatto principale",
+        "Nome e cognome",
+        "Marta Ferri",
+        "Ruolo",
+        "Coordinatrice del progetto",
+        "Ente / organizzazione",
+        "Comune di Fanano",
+        "Telefono",
+        "0536 123456",
+        "Altro contatto",
+        "Nome e cognome",
+        "Piero Bassi",
+        "Ruolo",
+        "Referente dei volontari",
+        "E-mail",
+        "p.bassi@example.org",
+    ]
+    found = {row["name"]: row for row in _contacts(_page("\n\n".join(cells)), "card")}
+    assert (found["Marta Ferri"]["organisation"], found["Marta Ferri"]["phone"]) == (
+        "Comune di Fanano",
+        "+390536123456",
+    )
+    assert (found["Piero Bassi"]["role"], found["Piero Bassi"]["email"]) == (
+        "Referente dei volontari",
+        "p.bassi@example.org",
+    )
+
+
 def test_a_body_named_by_its_legal_form_is_the_organisation_not_the_role() -> None:
     body = "Contatti\n\nGianni Tarroni, Auser Passaggi APS – cell. 340 7719264"
     (row,) = _contacts(_page(body), "card")

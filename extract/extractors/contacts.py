@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from extract.contact_values import EMAIL, RoleReader, has_contact_value, phones_in
 from extract.document import Document, LabelledField, Mention
 from extract.extractors import Resources, built_once, extractor
 from extract.extractors.contact_records import RecordLabels, records
-from extract.extractors.regions import contact_block_end, field_blocks
+from extract.extractors.regions import CONTACT_VALUE_TAG, contact_block_end, field_blocks
 from extract.names import FirstNames
 from extract.person_names import PersonName, PersonNames
 from extract.text import fold
@@ -426,15 +427,17 @@ def _heading_line(line: str, rules: _Rules) -> bool:
     )
 
 
-def _paragraph_end(text: str, start: int, limit: int) -> int:
+def _paragraph_end(text: str, start: int, limit: int, record_labels: Collection[int] = ()) -> int:
     """End of a block that starts at `start`: no further than two paragraphs in a row without
-    an e-mail or a phone (the page goes on with something else)."""
+    an e-mail, a phone or a contact record's own label (`Nome e cognome`, `Ruolo`, at the offsets
+    `record_labels`; a form prints each in a cell of its own) (the page goes on with something else)."""
     misses = 0
     first_miss = None
     for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[start:limit]):
         if not match.group().strip():
             continue
-        if has_contact_value(match.group()):
+        opening = start + match.start() + len(match.group()) - len(match.group().lstrip())
+        if has_contact_value(match.group()) or opening in record_labels:
             misses, first_miss = 0, None
             continue
         misses += 1
@@ -457,9 +460,14 @@ def _blocks(document: Document, resources: Resources, rules: _Rules) -> list[tup
     for item, _tag, _end in field_blocks(document, resources, "contacts"):
         start = _line_bounds(text, item.label_start)[0]
         spans.append((start, contact_block_end(document, document.fields.index(item), resources)))
+    record_labels = {
+        item.label_start
+        for item in document.fields
+        if (spec := resources.config.label(item.key)) is not None and CONTACT_VALUE_TAG in spec.tags
+    }
     for match in rules.heading_line.finditer(text):
         if _heading_line(match.group(), rules):
-            spans.append((match.start(), _paragraph_end(text, match.end(), len(text))))
+            spans.append((match.start(), _paragraph_end(text, match.end(), len(text), record_labels)))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
