@@ -324,6 +324,23 @@ def test_a_frame_around_tiles_is_no_table_but_shaded_cells_are() -> None:
     assert not frames_boxes(cells, [(40.0, 100.0, 300.0, 140.0), (300.0, 100.0, 560.0, 140.0)], segments)
 
 
+def test_value_boxes_and_a_nested_table_in_a_forms_cells_are_no_tiles() -> None:
+    """An application form: each value cell holds a small box around a figure beside its own
+    label (`N. componenti: [4]`), and one cell a table of its own (cells that touch). Neither is a
+    tile: the form stays a table."""
+    words = _cell(["Cabina di regia ristretta"], 50, 110) + _cell(["N. componenti:"], 310, 110)
+    words += _cell(["4"], 390, 110) + _cell(["Cabina di regia allargata"], 50, 150)
+    words += _cell(["N. componenti:"], 310, 150) + _cell(["14"], 390, 150)
+    words += _cell(["Soggetto"], 310, 190) + _cell(["Ruoli"], 430, 190)
+    words += _cell(["Ausl"], 310, 210) + _cell(["Operatori"], 430, 210)
+    segments = segments_of(Page(1, 595, 842, tuple(words)))
+    form = RuledTable(((40.0, 100.0, 300.0, 140.0), (300.0, 100.0, 560.0, 140.0), (300.0, 140.0, 560.0, 240.0)))
+    value_boxes = [(385.0, 106.0, 405.0, 122.0), (385.0, 146.0, 405.0, 162.0)]
+    nested = [(305.0, 186.0, 425.0, 204.0), (425.0, 186.0, 555.0, 204.0), (305.0, 204.0, 425.0, 222.0)]
+    nested.append((425.0, 204.0, 555.0, 222.0))
+    assert not frames_boxes(form, value_boxes + nested, segments)
+
+
 def _chip(text: str, x: float, top: float, words: list[Word], frames: list[Rule], bold: bool = False) -> float:
     """A one-line box (a pill, a chip, a badge) around `text`; returns its right edge."""
     words += _cell([text], x + 4, top + 3, bold=bold)

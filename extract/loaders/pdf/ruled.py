@@ -242,17 +242,27 @@ def rule_bands(rules: Iterable[Rule], segments: list[Segment]) -> list[tuple[flo
 def frames_boxes(table: RuledTable, frames: Iterable[Rule], segments: list[Segment]) -> bool:
     """Whether a table's cells hold boxes drawn around text, apart from the cells' own borders:
     a page drawn as a frame around tiles (each field in a box of its own) is no table, as no
-    table draws boxes inside its cells (its shaded cells are the cells)."""
+    table draws boxes inside its cells (its shaded cells are the cells). A box around a figure
+    alone is a form's value box (`N. componenti: [4]`), and boxes that touch are the cells of a
+    table inside a cell: no tiles, the form is still a table."""
     words = [word for item in segments for word in item.words]
+    boxes = [
+        frame
+        for frame in dict.fromkeys(tuple(rule) for rule in frames)
+        if frame[2] - frame[0] > RULE_WIDTH and frame[3] - frame[1] > RULE_WIDTH  # a box, not a line
+    ]
     found = 0
-    for frame in dict.fromkeys(tuple(rule) for rule in frames):
-        if frame[2] - frame[0] <= RULE_WIDTH or frame[3] - frame[1] <= RULE_WIDTH:
-            continue  # a line, not a box
+    for frame in boxes:
+        held = [word.text for word in words if _holds(frame, word)]
+        if not any(char.isalpha() for text in held for char in text):
+            continue  # empty, or a figure in its value box
+        if any(_touch(frame, other) for other in boxes):
+            continue  # a cell of a table nested in the cell
         for cell in table.cells:
             inner = cell[0] - EDGE_SNAP <= frame[0] and cell[1] - EDGE_SNAP <= frame[1]
             inner = inner and frame[2] <= cell[2] + EDGE_SNAP and frame[3] <= cell[3] + EDGE_SNAP
             same = all(abs(a - b) <= EDGE_SNAP for a, b in zip(frame, cell, strict=True))
-            if inner and not same and any(_holds(frame, word) for word in words):
+            if inner and not same:
                 found += 1
                 break
     return found >= MIN_FRAMES
