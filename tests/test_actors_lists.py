@@ -84,6 +84,20 @@ def test_a_size_with_its_noun_then_a_colon_and_the_list() -> None:
     assert found == {("implementation", "comune", ("amministratori", "operatori"))}  # a size, then an entry
 
 
+def test_a_forms_list_asked_in_a_question_of_its_own_after_the_size() -> None:
+    """A form's summary: the size under its question, then the list under a question and its help
+    text of their own, each a paragraph: the list is the first paragraph that names bodies."""
+    statura = (
+        "Cabina di regia ristretta *\n\n5\n\n"
+        "Soggetti della cabina di regia ristretta *\n\nSeparati da //\n\nComune // Ausl // Terzo settore"
+    )
+    assert _card_actors(statura) == {
+        ("steering_core", "comune", ()),
+        ("steering_core", "ausl", ()),
+        ("steering_core", "terzo_settore", ()),
+    }
+
+
 def test_several_entries_run_together_on_one_line() -> None:
     """Each `Org:` opens an entry; an item naming an organisation and no role (`Cittadini`) opens
     one too; other items are the roles of the entry before (`operatori`, `Volontari`)."""

@@ -157,3 +157,11 @@ def test_a_second_field_on_the_same_line_is_split_when_the_vocabulary_knows_its_
     assert inner_labels(both, styles, _is_label) == [(4, 7)]
     emphasised = _coloured(("Stato di avanzamento", 9.0, PURPLE), ("Concluso e", 9.0, INK), ("valutato", 9.0, PURPLE))
     assert inner_labels(emphasised, styles, _is_label) == []  # a value's emphasis is no label
+
+
+def test_a_required_fields_mark_after_its_label_is_no_value() -> None:
+    """A form marks its required questions with a red `*` after the label: the mark stays with
+    the label (the vocabulary reads `Nato nel *` as `Nato nel`), and nothing is split off."""
+    styles = frozenset({(True, 9.0, 0)})
+    assert value_start(_line(("Stato di avanzamento", True, 9.0), ("*", False, 9.0)), styles) == 0
+    assert value_start(_line(("Stato di avanzamento", True, 9.0), ("Concluso", False, 9.0)), styles) == 3

@@ -40,18 +40,29 @@ ENTRY_GOES_ON = ("//", "/", ",", ";")  # a list line opening with one of these g
 _ITEM_SEPARATOR = re.compile(r"\s*//\s*")
 _ASIDE = re.compile(r"\([^()]+\)")
 MIN_BRACKETED = 2  # entries with roles in parentheses that make a line a list of entries
+MAX_LIST_PARAGRAPHS = 3  # paragraphs under a label that may hold its list (a question, its help, the list)
 
 
-def _list_lines(text: str, start: int, end: int) -> list[tuple[str, int]]:
-    """The first paragraph of non-empty lines in [start, end): the list under a label."""
-    lines: list[tuple[str, int]] = []
+def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
+    """The paragraphs of non-empty lines in [start, end), each as (line, offset) pairs."""
+    found: list[list[tuple[str, int]]] = [[]]
     for line, line_start, _line_end in line_spans(text[start:end]):
-        if not line:
-            if lines:
-                break
-            continue
-        lines.append((line, start + line_start))
-    return lines
+        if line:
+            found[-1].append((line, start + line_start))
+        elif found[-1]:
+            found.append([])
+    return [paragraph for paragraph in found if paragraph]
+
+
+def _list_lines(resources: Resources, text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The list under a label: its first paragraph, or the first of the next few that names an
+    organisation (a form asks for the list in a question of its own, with its help text:
+    `Soggetti della cabina di regia *` / `Separati da //` / `Comune // Ausl`)."""
+    paragraphs = _paragraphs(text, start, end)
+    for paragraph in paragraphs[:MAX_LIST_PARAGRAPHS]:
+        if any(_organisations(resources, text, offset, offset + len(line)) for line, offset in paragraph):
+            return paragraph
+    return paragraphs[0] if paragraphs else []
 
 
 def _organisations(resources: Resources, text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -196,7 +207,9 @@ def extract_actors(document: Document, resources: Resources) -> list[Mention]:
         if aside and resources.normalisers["count"](aside["size"]) is not None:
             lines = [(aside["list"], item.value_start + aside.start("list"))]
         else:
-            lines = _list_lines(text, item.value_start + len(inline) if is_size else item.value_start, block_end)
+            lines = _list_lines(
+                resources, text, item.value_start + len(inline) if is_size else item.value_start, block_end
+            )
         lines = _continued(text, lines)
         seen: set[str] = set()
         shape = "entries" if body == NEGOTIATION_TABLE and _is_entry_list(lines) else body

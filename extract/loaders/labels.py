@@ -93,10 +93,15 @@ def _label_lines(
 
 
 def segment_labelled_text(
-    text: str, labels: LabelVocabulary, offset: int = 0, styled_labels: Collection[int] = ()
+    text: str,
+    labels: LabelVocabulary,
+    offset: int = 0,
+    styled_labels: Collection[int] = (),
+    hints: Collection[int] = (),
 ) -> list[LabelledField]:
     """Label/value fields of `text` (offsets shifted by `offset`), in document order;
-    `styled_labels` are the offsets of lines a PDF set in its labels' typography."""
+    `styled_labels` are the offsets of lines a PDF set in its labels' typography, `hints` those
+    of a form's help text under a label (no part of the value)."""
     lines = line_spans(text)
     found = _label_lines(lines, labels, styled_labels)
     fields: list[LabelledField] = []
@@ -106,7 +111,7 @@ def segment_labelled_text(
         else:
             stop = found[position + 1].line if position + 1 < len(found) else len(lines)
             body = [span for span in lines[item.line + 1 : stop] if span[0]]
-            if len(body) > 1 and _FORM_HINT.fullmatch(body[0][0]):
+            if len(body) > 1 and (_FORM_HINT.fullmatch(body[0][0]) or body[0][1] in hints):
                 body = body[1:]  # a form's hint under its label (`Nato nel` / `(mese e anno di avvio)`)
             value_start = body[0][1] if body else lines[item.line][2]
             value_end = body[-1][2] if body else value_start

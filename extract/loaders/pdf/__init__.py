@@ -49,7 +49,9 @@ def load_pdf(data: bytes, doc_id: str, source_path: str, config: Config, backend
         source_path=source_path,
         format="pdf",
         text=text,
-        fields=segment_labelled_text(text, config.labels, styled_labels=set(laid_out.label_starts)),
+        fields=segment_labelled_text(
+            text, config.labels, styled_labels=set(laid_out.label_starts), hints=set(laid_out.hint_starts)
+        ),
         n_pages=len(pages),
         warnings=warnings,
         boxes=laid_out.boxes,

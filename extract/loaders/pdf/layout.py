@@ -36,6 +36,7 @@ from extract.loaders.pdf.furniture import (
     overlay,
     printed_from,
 )
+from extract.loaders.pdf.hints import form_hints
 from extract.loaders.pdf.ruled import (
     ROW_SNAP,
     Cell,
@@ -108,6 +109,7 @@ class LaidOut:
     title: tuple[int, int] | None = None  # the first page's heading: its largest type
     source_url: str | None = None  # the web address printed on every page, if any
     label_starts: list[int] = field(default_factory=list)  # where a run in the labels' style opens a line
+    hint_starts: list[int] = field(default_factory=list)  # where a form's help text under a label begins
 
 
 class Labels:
@@ -977,6 +979,7 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
         )
     styles = label_styles((line.words for *_rest, blocks in laid for block in blocks for line in block), is_label)
     label_starts: list[int] = []
+    line_starts: list[tuple[int, Segment]] = []  # (offset of its first word, line) in reading order
     headings: list[tuple[int, int, float]] = []  # (start, end, size) of the first page's headings
     heading_block: list[Segment] | None = None  # the last heading's last block, while it may go on
     ending: tuple[list[Segment], float] | None = None  # the previous page's last block and its column's edge
@@ -998,6 +1001,7 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
                 further = inner_labels(line.words, styles, is_label) if styles else []
                 breaks = {split, *(edge for pair in further for edge in pair)}
                 starts = {start for start, _value in further}
+                line_starts.append((position, line))
                 for word_number, word in enumerate(line.words):
                     if word_number:
                         write("\n" if word_number in breaks else " ")
@@ -1023,7 +1027,8 @@ def lay_out(pages: list[Page], is_label: Labels = NO_LABELS) -> LaidOut:
     text = "".join(parts)
     trails = [line for line, _top, size in lines[0] if size < heading_floor and _TRAIL.search(line)] if lines else []
     printed = dropped + trails + (_TITLE_PARTS.split(pages[0].title) if pages and pages[0].title else [])
-    return LaidOut(text, boxes, title_of(headings, text, printed), address, label_starts)
+    hints = [line_starts[index][0] for index in form_hints([line for _start, line in line_starts], is_label)]
+    return LaidOut(text, boxes, title_of(headings, text, printed), address, label_starts, hints)
 
 
 def _joined(previous: Segment, line: Segment, join: str) -> str:

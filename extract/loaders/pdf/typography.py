@@ -70,12 +70,15 @@ def value_start(words: Sequence[Word], styles: frozenset[Style], is_label: Calla
     A styled run the vocabulary does not know splits too, so that its value never runs into the
     field before; a run ending in a colon is left to the text's own label reading, one ending in a
     comma goes on into the rest of its sentence (a name in bold before its role). A line in one
-    ink that `is_label` knows whole is a label in small caps alone (`NATO` `NEL`): no value."""
+    ink that `is_label` knows whole is a label in small caps alone (`NATO` `NEL`): no value; nor
+    is a required field's mark (`*`) after the label."""
     size = leading_run(words)
     if not size or style_of(words[0]) not in styles or words[size - 1].text.endswith((LABEL_END, GOES_ON)):
         return 0
     if is_label is not None and len({_ink(word) for word in words}) == 1 and is_label(_run_text(words, len(words))):
         return 0
+    if all(not word.text.strip("*()") for word in words[size:]):
+        return 0  # a required field's mark after its label (`Nato nel *`) is the label's, not a value
     while size < len(words) - 1 and words[size].text in SEPARATORS:  # `Stato di avanzamento — Progetto`
         size += 1  # the dash stays with the label, whose trailing punctuation folding drops
     return size
