@@ -98,6 +98,23 @@ def test_a_forms_list_asked_in_a_question_of_its_own_after_the_size() -> None:
     }
 
 
+def test_a_sub_label_before_the_list_and_table_rows_without_colons() -> None:
+    """A form's cell `Soggetti: Comune // Ausl` (the head names no body: a sub-label, the list
+    after it), and an implementation table read row by row (`Scuole Dirigenti // Operatori`):
+    the roles begin at the first role after a body; a body alone stays a body."""
+    assert _card_actors("Cabina di regia ristretta\n4\nSoggetti: Comune // Ausl.") == {
+        ("steering_core", "comune", ()),
+        ("steering_core", "ausl", ()),
+    }
+    rows = "Persone coinvolte nell'attuazione del progetto\n60\n"
+    rows += "Scuole Dirigenti // Operatori\nTerzo settore Volontari\nVolontari"
+    assert _card_actors(rows) == {
+        ("implementation", "scuole", ("dirigenti", "operatori")),
+        ("implementation", "terzo_settore", ("volontari",)),
+        ("implementation", "volontari", ()),
+    }
+
+
 def test_several_entries_run_together_on_one_line() -> None:
     """Each `Org:` opens an entry; an item naming an organisation and no role (`Cittadini`) opens
     one too; other items are the roles of the entry before (`operatori`, `Volontari`)."""

@@ -26,6 +26,7 @@ TAG_PREFIX = "actors."
 _BULLET = re.compile(r"^[-–•*·▪]\s*")
 _ITEM = re.compile(r"[^;]+")
 NEGOTIATION_TABLE = "negotiation_table"
+IMPLEMENTATION = "implementation"
 MIN_TABLE_ITEMS = 2
 MAX_TABLE_ITEM = 160
 _ENTRY_HEAD = re.compile(r"^[-–•*·▪]?\s*[^\W\d_][^:.]{0,60}:\s")  # `Comune di X: …`
@@ -78,6 +79,18 @@ def _roles(resources: Resources, text: str, start: int, end: int) -> list[str]:
         if match.key not in roles:
             roles.append(match.key)
     return roles
+
+
+def _roles_after_organisation(resources: Resources, text: str, start: int, end: int) -> int | None:
+    """Where the roles begin in an entry written without a colon, as a table's row reads
+    (`Scuole Dirigenti // Operatori`): at the first role after an organisation; None when no
+    role follows one (`Volontari` alone is a body)."""
+    nlp = nlp_for(resources)
+    organisations = _organisations(resources, text, start, end)
+    for match in nlp.matches("roles", nlp.parse(text, start, end)):
+        if any(org_end <= match.start_char for _key, _org_start, org_end in organisations):
+            return match.start_char
+    return None
 
 
 def _row(text: str, body: str, organisation: str, roles: list[str], start: int, end: int) -> Mention:
@@ -215,6 +228,11 @@ def extract_actors(document: Document, resources: Resources) -> list[Mention]:
         shape = "entries" if body == NEGOTIATION_TABLE and _is_entry_list(lines) else body
         for line, line_start in lines:
             for start, end, roles_start in _line_entries(resources, text, line, line_start, shape):
+                sub_label = roles_start is not None and text[roles_start - 1] == ":" and shape != NEGOTIATION_TABLE
+                if sub_label and not _organisations(resources, text, start, roles_start - 1):
+                    start, roles_start = roles_start, None  # `Soggetti: Comune // Ausl`: a sub-label, then the list
+                if roles_start is None and body == IMPLEMENTATION:
+                    roles_start = _roles_after_organisation(resources, text, start, end)
                 roles = _roles(resources, text, roles_start, end) if roles_start is not None else []
                 organisations_end = end if shape == NEGOTIATION_TABLE or roles_start is None else roles_start - 1
                 for organisation, org_start, org_end in _organisations(resources, text, start, organisations_end):
