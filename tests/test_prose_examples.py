@@ -364,3 +364,36 @@ def test_report_heading_names_promoter_and_place() -> None:
 def test_date_value_types() -> None:
     assert NORMALISERS["date"]("Ott 21 2021") == DateValue(date(2021, 10, 21), "day")
     assert NORMALISERS["region"]("Emilia Romagna") == "Emilia-Romagna"
+
+
+def test_a_labelled_place_that_is_an_e_mail_address_is_no_place() -> None:
+    """A card printed from a webmail: the message's `A:` (its recipient) comes before the card's
+    own `A:`; an e-mail or a web address names no place, so only the card's value counts."""
+    text = (
+        "Posta\n\nA: protocollo@comune.example.it\n\nLa spesa sale in quota\n\nNato nel: Ottobre 2017\n"
+        "A: Zerba (PC)\nPeso: Microprogettazione\n"
+    )
+    document = load_text(text.encode(), "test", "test.txt", CONFIG)
+    document.doc_type = "card"
+    places = [m.value for m in EXTRACTORS.get("place_located.v1")(document, RESOURCES) if m.field == "place"]
+    assert places == ["Zerba"]
+
+
+@pytest.mark.parametrize(
+    ("above", "expected"),
+    [
+        ("La spesa sale in quota", "La spesa sale in quota"),  # the card's own title above its quote
+        ("Zerba (PC) · Progetto di comunità", None),  # a place kicker above the quote is no title
+    ],
+)
+def test_a_cards_title_is_the_heading_above_its_quote(above: str, expected: str | None) -> None:
+    """A card carried inside a newsletter: the page opens with the newsletter's own heading; the
+    card's title is the heading right above the card's quote, which stands above its first label."""
+    text = (
+        f"PONENTE SOCIALE\n\nLettera informativa n. 3\n\n{above}\n\n“Quassù siamo pochi.”\n\n"
+        "Nato nel: Ottobre 2017\nA: Zerba (PC)\n"
+    )
+    document = load_text(text.encode(), "test", "test.txt", CONFIG)
+    document.doc_type = "card"
+    heads = [m.value for m in EXTRACTORS.get("title.v1")(document, RESOURCES) if m.extractor == "title.v1:card_head"]
+    assert heads == ([expected] if expected else [])

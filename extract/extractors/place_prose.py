@@ -23,6 +23,7 @@ from extract.gazetteer import Comune
 from extract.text import collapse_whitespace, line_spans
 
 LOCATED_CONFIDENCE = 0.9
+_ADDRESS_OF_NO_PLACE = re.compile(r"@|://|\bwww\.")  # an e-mail or a web address names no place
 HEAD_LINE_CONFIDENCE = 0.6
 TITLE_CONFIDENCE = 0.5
 LIST_CONFIDENCE = 0.7
@@ -69,7 +70,7 @@ def extract_located_place(document: Document, resources: Resources) -> list[Ment
     mentions: list[Mention] = []
     for item, _tag, _end in field_blocks(document, resources, "place.located"):
         lines = item.value_lines()
-        if lines:
+        if lines and not _ADDRESS_OF_NO_PLACE.search(lines[0][0]):  # `A: protocollo@…`: an e-mail's recipient
             raw, start = lines[0]
             mentions += named_place(raw, start, resources, LOCATED_CONFIDENCE, "place_located.v1")
     return mentions

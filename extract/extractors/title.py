@@ -22,6 +22,9 @@ SCRAPED_LINES_SEARCHED = 40
 # the page's largest heading: below a labelled value (`Titolo`, 0.95), which names the title
 # where a news page or a form prints a headline or its own name around it
 HEADING_CONFIDENCE = 0.93
+CARD_HEAD_CONFIDENCE = 0.94  # the card's own title above its quote: above the page's largest heading
+_PLACE_LINE = re.compile(r"\s*[^\W\d][^()]{0,40}\((?P<sigla>[A-Z]{2})\)")  # a place and its province first
+_QUOTE_LINE = re.compile(r"[«“\"].+[»”\"][.!]?")  # a line that is one quotation
 _DATE_IN_LINE = re.compile(
     r"\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b"
 )
@@ -68,14 +71,44 @@ def _generic_heading(resources: Resources) -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{articles}|{nouns})\s*)+")
 
 
+def _card_head(document: Document, resources: Resources) -> Mention | None:
+    """A card's own title where a page, a newsletter or a letter carries the card: the heading
+    line right above the card's quote, which stands right above its first label (`La spesa sale
+    in quota` / `“Quassù siamo pochi …”` / `Nato nel: Ottobre 2017`)."""
+    lines = [span for span in line_spans(document.text) if span[0].strip()]
+    starts = {start: index for index, (_line, start, _end) in enumerate(lines)}
+    for item in document.fields:
+        spec = resources.config.label(item.key)
+        index = starts.get(item.label_start)
+        if spec is None or "card" not in (spec.doc_types or ()) or index is None or index < 2:
+            continue
+        if not _QUOTE_LINE.fullmatch(lines[index - 1][0].strip()):
+            continue
+        line, start, end = lines[index - 2]
+        repeated = Counter(fold(text) for text, _start, _end in lines)
+        place = _PLACE_LINE.match(line)  # `Fidenza (PR)`, `Podenzano (PC) · Progetto di comunità`: a kicker
+        if place and resources.gazetteer.is_province(place["sigla"]):
+            return None
+        if _heading_like(line.strip(), repeated, resources) and resources.config.labels.match(line) is None:
+            return Mention(
+                "title", line, collapse_whitespace(line), start, end, "title.v1:card_head", CARD_HEAD_CONFIDENCE
+            )
+        return None
+    return None
+
+
 @extractor("title.v1", emits=("title",))
 def extract_title(document: Document, resources: Resources) -> list[Mention]:
+    head = _card_head(document, resources) if document.doc_type == "card" else None
     if document.title_span is not None:
         start, end = document.title_span
         number = resources.config.labels.unmarked(document.text[start:end])[0]  # `B.4 Il cortile …`
         start += number if start + number < end else 0
         raw = document.text[start:end]
-        return [Mention("title", raw, collapse_whitespace(raw), start, end, "title.v1:h1", HEADING_CONFIDENCE)]
+        heading = Mention("title", raw, collapse_whitespace(raw), start, end, "title.v1:h1", HEADING_CONFIDENCE)
+        return [heading] + ([head] if head else [])
+    if head is not None:
+        return [head]
     anchor, skip = _boilerplate(resources)
     region_line = resources.gazetteer.region_line
     scraped = document.doc_type in SCRAPED_TYPES
