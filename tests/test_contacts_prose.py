@@ -236,6 +236,18 @@ def test_scheda_responsible_structure_names_the_contact() -> None:
     assert [(row["name"], row["organisation"]) for row in rows] == [("Carla Mancini", "Comune di Zocca")]
 
 
+def test_a_responsible_structure_line_ending_on_a_dash_goes_on_with_its_e_mail() -> None:
+    text = (
+        "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\n"
+        "Struttura responsabile del processo\nSettore Cultura. Responsabile del procedimento: dott. Andrea Zanotti – "
+        "tel. 0547 698125 –\na.zanotti@comune.example.it\n\nIndirizzo\nLargo De Gasperi 9\n"
+    )
+    rows = _contacts(text, "scheda")
+    assert [(row["name"], row["email"], row["phone"]) for row in rows] == [
+        ("Andrea Zanotti", "a.zanotti@comune.example.it", "+390547698125")
+    ]
+
+
 def test_scheda_process_management_value_names_the_contact() -> None:
     text = (
         "Un percorso per il quartiere\n\nStato di avanzamento\nConcluso\n\n"

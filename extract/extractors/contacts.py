@@ -55,6 +55,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[«\"“A-ZÀ-Ý])")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[«\"“A-ZÀ-Ý])|[.!?]\s*$")
 _PHONE_LIKE = re.compile(r"(?<![\w/])(?:\+39|\(?0\d{1,3}\)?[ ./-]?\d{3,}|3\d{2}[ ./-]?\d{6,7})")  # not a date
 _DIGIT_RUN = re.compile(r"[(+03][\d ./)-]{6,}")
+_RUNS_ON = (" –", " —", " -", ",")  # a line of details ending so goes on in the next
 _DASH = re.compile(r"\s[–—-]\s")  # between the parts of a contact's line
 _NAME_EDGE = re.compile(r"[.;:,()«»\"“”\[\]]")
 SHORT_LINE = 100  # a line no longer than this is a line of a box, not of running prose
@@ -597,9 +598,23 @@ def _field_people(text: str, fields: list[LabelledField], rules: _Rules) -> list
     people = []
     for item in fields:
         if item.key in rules.responsible_fields and item.value.strip():
-            for line, offset in item.value_lines():
-                people += _line_people(text, offset, offset + len(line), FIELD, rules)
+            for start, end in _run_on_lines(item.value_lines()):
+                people += _line_people(text, start, end, FIELD, rules)
     return people
+
+
+def _run_on_lines(lines: list[tuple[str, int]]) -> list[tuple[int, int]]:
+    """(start, end) of a value's lines, a line that ends on a separator (`… – tel. 0547 698125 –`)
+    run on into the next, which holds the rest of its details (the e-mail)."""
+    spans: list[tuple[int, int]] = []
+    goes_on = False
+    for line, offset in lines:
+        if goes_on and spans:
+            spans[-1] = (spans[-1][0], offset + len(line))
+        else:
+            spans.append((offset, offset + len(line)))
+        goes_on = line.rstrip().endswith(_RUNS_ON)
+    return spans
 
 
 def _committee_spans(document: Document, rules: _Rules) -> list[tuple[int, int]]:
