@@ -75,6 +75,14 @@ def _counts(sentence: str) -> list[tuple]:
         ("L'obiettivo è coinvolgere 50 commercianti.", ("commercianti", "people", 50, "exact", "target")),
         ("È previsto un ciclo di 6 laboratori.", ("laboratori", "meetings", 6, "exact", "target")),
         ("Il piano prevedeva 8 incontri, ma se ne sono tenuti 6.", ("incontri", "meetings", 8, "exact", "target")),
+        # a predicate after its subject: a scope complement, an aside in brackets, a meal as an event
+        ("Oggi i custodi di frazione sono 11.", ("custodi di frazione", "people", 11, "exact", "achieved")),
+        (
+            "I laboratori intergenerazionali (cucina, orto) sono stati otto.",
+            ("laboratori intergenerazionali", "meetings", 8, "exact", "achieved"),
+        ),
+        ("Il primo inverno le veglie sono state nove.", ("veglie", "meetings", 9, "exact", "achieved")),
+        ("Abbiamo organizzato due pranzi di comunità.", ("pranzi di comunità", "meetings", 2, "exact", "achieved")),
         # a card's story says its plans in the first person plural
         ("Nel 2019 vogliamo portare il pranzo ad almeno 40 anziani.", ("anziani", "people", 40, "at_least", "target")),
         ("Sono stati coinvolti 50 commercianti.", ("commercianti", "people", 50, "exact", "achieved")),
@@ -146,6 +154,7 @@ def test_counts_with_an_open_vocabulary(sentence: str, expected: tuple) -> None:
         "Hanno partecipato tra 20 e 30 persone.",
         "Si è tenuto un incontro pubblico.",
         "Il comune conta 12.000 abitanti.",
+        "Nel primo anno sono stati consegnati 300 pranzi a domicilio.",  # meals served, not events
         "Sei un volontario? Scrivici.",
         "Per informazioni chiamare lo 0544 123456.",
         "L'assemblea si è tenuta il 12 marzo.",

@@ -53,6 +53,7 @@ MAX_QUOTED_WORDS = 5  # `30 "vicini sentinella"`, `tre “Piazze di Prossimità�
 _SENTENCE_SPAN = re.compile(r"[^.!?;\n]+(?:\.\d[^.!?;\n]*)*[.!?;]?")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 _WORD = re.compile(r"[^\W\d_]+'?")
+_ASIDE = re.compile(r"\([^()]*\)")  # a bracketed aside
 _CAPITAL_LETTER_NEXT = re.compile(r"\s[A-Z](?![\w'’])")  # `5 C` is a school class, `9 B` a house number
 _LAST_WORD = re.compile(r"([^\s(\[«“\"]+)\s*$")
 _DIGIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
@@ -111,6 +112,7 @@ class _Elision:
     antecedent_reach: int
     predicative: re.Pattern[str]
     predicative_modified: re.Pattern[str]
+    predicative_scoped: re.Pattern[str]
     partitive_after: frozenset[str]
 
 
@@ -259,6 +261,9 @@ def _elision(data: dict[str, Any]) -> _Elision:
         predicative=re.compile(rf"(?<![\w'])(?P<head>[^\W\d_]+)(?:\s+(?:{links})(?![\w']){colon})+\s*$"),
         predicative_modified=re.compile(
             rf"(?<![\w'])(?P<head>[^\W\d_]+)\s+(?P<modifier>[^\W\d_]+)(?:\s+(?:{links})(?![\w']){colon})+\s*$"
+        ),
+        predicative_scoped=re.compile(
+            rf"(?<![\w'])(?P<head>[^\W\d_]+)\s+di\s+(?P<scope>[^\W\d_]+)(?:\s+(?:{links})(?![\w']){colon})+\s*$"
         ),
         partitive_after=frozenset(
             " ".join(fold(word) for word in phrase.split()) for phrase in data["partitive_after"]
@@ -803,9 +808,11 @@ def _antecedent(text: str, number: _Number, earlier: _Group | None, floor: int, 
 
 
 def _predicated(number: _Number, own: str, own_start: int, rules: _Rules, classify: _Classifier) -> _Group | None:
-    """`I partecipanti sono stati circa 200`, `Volontari coinvolti: 12`: the head stands before."""
+    """`I partecipanti sono stati circa 200`, `Volontari coinvolti: 12`, `i custodi di frazione sono
+    11`: the head stands before, a bracket between it and the verb left aside."""
     elision = rules.elision
-    for pattern in (elision.predicative, elision.predicative_modified):
+    own = _ASIDE.sub(lambda aside: " " * len(aside.group()), own)  # `i laboratori (cucina, orto) sono stati otto`
+    for pattern in (elision.predicative, elision.predicative_modified, elision.predicative_scoped):
         match = pattern.search(own)
         if match is None:
             continue
@@ -814,6 +821,11 @@ def _predicated(number: _Number, own: str, own_start: int, rules: _Rules, classi
         if found is None or (number.value != 1 and head[-1] in SINGULAR_ENDINGS):
             continue
         name = head
+        scope = match.groupdict().get("scope")
+        if scope is not None:
+            if fold(scope) not in rules.scope_complements:
+                continue
+            name = f"{head} di {scope}"  # `i custodi di frazione sono 11`
         modifier = match.groupdict().get("modifier")
         if modifier is not None:
             tokens = [(modifier, 0, len(modifier))]
