@@ -73,11 +73,12 @@ PRINTED_AND_DESIGNED = {
     "holdout_pdf_sixth": (8, 0.94),  # held out (0.878 when first scored), then tuned on
     "holdout_pdf_seventh": (8, 0.96),  # held out (0.954 when first scored), then tuned on
     "holdout_pdf_eighth": (8, 0.98),  # held out (0.938 when first scored), then tuned on
-    "holdout_pdf_tenth": (8, 0.95),  # held out (0.833 when first scored), then tuned on (forms, strips, lists)
+    "holdout_pdf_tenth": (8, 0.97),  # held out (0.833 when first scored), then tuned on (forms, strips, lists)
     "holdout_pdf_twelfth": (8, 0.95),  # held out (0.909 when first scored), then tuned on
-    "holdout_pdf_thirteenth": (8, 0.96),  # held out (0.876 when first scored), then tuned on (boxes, booktabs)
-    "holdout_pdf_fourteenth": (8, 0.92),  # held out (0.884 when first scored), then tuned on (pills, tiles)
-    "holdout_pdf_fifteenth": (8, 0.91),  # held out (0.877 when first scored), then tuned on (web pages, forms)
+    "holdout_pdf_thirteenth": (8, 0.97),  # held out (0.876 when first scored), then tuned on (boxes, booktabs)
+    "holdout_pdf_fourteenth": (8, 0.93),  # held out (0.884 when first scored), then tuned on (pills, tiles)
+    "holdout_pdf_fifteenth": (8, 0.95),  # held out (0.877 when first scored), then tuned on (web pages, forms)
+    "holdout_pdf_sixteenth": (8, 0.95),  # held out (0.876 when first scored), then tuned on (forms' help text)
 }
 
 
