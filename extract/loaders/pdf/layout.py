@@ -491,7 +491,9 @@ def values_after_labels(segments: list[Segment], is_label: Labels) -> list[Segme
     (`Utilizzo di piattaforme    Si` / `tecnologiche e strumenti digitali`; a number centred on a
     label of three lines) moves to the label's last line, so the label is read whole and its
     value after it: the vocabulary must know the lines together as a label, and the lines above
-    and below must hold nothing but the label's rest."""
+    and below must hold nothing but the label's rest. When the value goes on beside the label's
+    rest (a right-aligned label column: `Persone coinvolte nell'attuazione  140` / `del progetto
+    Comune: …`), the rest comes up to the label's first line instead."""
     rows: dict[int, list[Segment]] = {}
     for item in segments:
         rows.setdefault(item.row, []).append(item)
