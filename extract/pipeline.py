@@ -23,12 +23,13 @@ from tqdm import tqdm
 from extract.classify import classify
 from extract.config import Config, load_config
 from extract.document import Document, Mention
-from extract.extractors import Resources, load_all
+from extract.extractors import load_all
 from extract.inputs import input_files, relative_source
 from extract.loaders import doc_id_of, load_file, sniff_format
 from extract.resolve import resolve
+from extract.resources import Resources
 from extract.rows import CHILD_TABLES, child_rows, document_row, mention_rows, process_row
-from extract.runner import TABLES, RunReport
+from extract.runs import TABLES, RunReport
 from extract.writer import write_table
 
 

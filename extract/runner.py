@@ -21,7 +21,6 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,30 +29,8 @@ from tqdm import tqdm
 from extract.config import Config, load_config
 from extract.inputs import input_files, relative_source
 from extract.loaders.limits import limit_memory
+from extract.runs import TABLES, Job, RunReport
 from extract.state import CACHE_DIR, ResultStore, document_key, pipeline_version, read_manifest, write_manifest
-
-TABLES = ("documents", "processes", "counts", "actors", "contacts", "mentions", "errors", "texts")
-
-
-@dataclass(frozen=True)
-class Job:
-    root: Path
-    path: Path
-    source_path: str
-    key: str
-
-
-@dataclass
-class RunReport:
-    """What a run did: documents by type, rows per table, errors, and how much was new."""
-
-    files: int
-    doc_types: Counter[str]
-    rows: dict[str, int]
-    errors: list[tuple[str, str, str]]
-    extracted: int
-    reused: int
-    unchanged: bool = False
 
 
 def plan(inputs: list[Path], version: str) -> list[Job]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from extract.config import Config, load_config
 
 if TYPE_CHECKING:
-    from extract.runner import Job
+    from extract.runs import Job
     from extract.state import Result, ResultStore
 
 BATCH = 16

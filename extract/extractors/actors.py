@@ -15,9 +15,10 @@ from collections.abc import Callable
 from functools import partial
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors.base import extractor
 from extract.extractors.regions import field_blocks
 from extract.nlp import nlp_for
+from extract.resources import Resources
 from extract.text import line_spans
 
 NAME = "actors.v1"

@@ -28,11 +28,12 @@ from dataclasses import dataclass, field
 
 from extract.contact_values import EMAIL, RoleReader, has_contact_value, phones_in
 from extract.document import Document, LabelledField, Mention
-from extract.extractors import Resources, built_once, extractor
+from extract.extractors.base import extractor
 from extract.extractors.contact_records import RecordLabels, records
 from extract.extractors.regions import CONTACT_VALUE_TAG, contact_block_end, field_blocks
 from extract.names import FirstNames
 from extract.person_names import PersonName, PersonNames
+from extract.resources import Resources, built_once
 from extract.text import fold
 
 NAME = "contacts.v1"

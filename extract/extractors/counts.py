@@ -30,9 +30,10 @@ from typing import Any
 from text_to_num import text2num
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, built_once, extractor
+from extract.extractors.base import extractor
 from extract.extractors.regions import prose_regions
 from extract.lexicon import ItalianLemmas, italian_lemmas
+from extract.resources import Resources, built_once
 from extract.text import fold
 
 NAME = "counts.v1"

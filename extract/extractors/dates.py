@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, built_once, extractor
+from extract.extractors.base import extractor
 from extract.extractors.label_value import date_mentions
 from extract.extractors.regions import prose_regions
 from extract.gazetteer import Gazetteer
 from extract.normalise.dates import DateParser, DateValue, find_dates
 from extract.normalise.numbers import YearParser
+from extract.resources import Resources, built_once
 from extract.text import fold, line_spans
 
 NAME = "dates.v1"

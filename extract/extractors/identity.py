@@ -21,9 +21,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, built_once, extractor
+from extract.extractors.base import extractor
 from extract.extractors.places import longest_comune
 from extract.gazetteer import Comune
+from extract.resources import Resources, built_once
 from extract.text import collapse_whitespace, fold
 
 NAME = "identity_prose.v1"

@@ -8,8 +8,9 @@ text of a label the vocabulary does not know yet.
 from __future__ import annotations
 
 from extract.document import Document, LabelledField, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors.base import extractor
 from extract.normalise.dates import DateRange, DateValue
+from extract.resources import Resources
 
 NAME = "label_value.v1"
 CONFIDENCE = 0.95

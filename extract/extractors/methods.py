@@ -9,9 +9,10 @@ reports are read whole, less site boilerplate.
 from __future__ import annotations
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors.base import extractor
 from extract.extractors.regions import prose_regions
 from extract.nlp import nlp_for
+from extract.resources import Resources
 
 NAME = "methods.v1"
 CONFIDENCE = 0.8

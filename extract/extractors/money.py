@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, built_once, extractor
+from extract.extractors.base import extractor
 from extract.extractors.regions import prose_regions
 from extract.normalise.numbers import CENTS
+from extract.resources import Resources, built_once
 from extract.text import fold
 
 NAME = "money_prose.v1"

@@ -16,10 +16,11 @@ import re
 from collections import Counter
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, extractor
+from extract.extractors.base import extractor
 from extract.extractors.places import longest_comune, place_patterns, shared_area
 from extract.extractors.regions import field_blocks
 from extract.gazetteer import Comune
+from extract.resources import Resources
 from extract.text import collapse_whitespace, line_spans
 
 LOCATED_CONFIDENCE = 0.9

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from extract.document import Document, LabelledField, Mention
-from extract.extractors import Resources, built_once, extractor
+from extract.extractors.base import extractor
 from extract.gazetteer import Comune, Gazetteer
+from extract.resources import Resources, built_once
 from extract.text import collapse_whitespace, line_spans
 
 # (label tag, confidence): the order of trust between the labelled sources of a place.

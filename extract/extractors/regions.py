@@ -12,7 +12,7 @@ import re
 
 from extract.contact_values import has_contact_value
 from extract.document import Document, LabelledField
-from extract.extractors import Resources, built_once
+from extract.resources import Resources, built_once
 from extract.text import line_spans
 
 Region = tuple[int, int, LabelledField | None]

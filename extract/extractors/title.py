@@ -13,7 +13,8 @@ import re
 from collections import Counter
 
 from extract.document import Document, Mention
-from extract.extractors import Resources, built_once, extractor
+from extract.extractors.base import extractor
+from extract.resources import Resources, built_once
 from extract.text import collapse_whitespace, fold, line_spans
 
 FIRST_LINES_SEARCHED = 12

@@ -1,0 +1,31 @@
+"""The run's vocabulary: the tables a run writes, a job (one input file) and the report of a
+run. It stands below both the pipeline and the runner (and the engines), which all speak it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+TABLES = ("documents", "processes", "counts", "actors", "contacts", "mentions", "errors", "texts")
+
+
+@dataclass(frozen=True)
+class Job:
+    root: Path
+    path: Path
+    source_path: str
+    key: str
+
+
+@dataclass
+class RunReport:
+    """What a run did: documents by type, rows per table, errors, and how much was new."""
+
+    files: int
+    doc_types: Counter[str]
+    rows: dict[str, int]
+    errors: list[tuple[str, str, str]]
+    extracted: int
+    reused: int
+    unchanged: bool = False
