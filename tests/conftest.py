@@ -58,7 +58,7 @@ def _uses_corpus(item: pytest.Item) -> bool:
     fixtures = set(getattr(item, "fixturenames", ()))
     if _CORPUS_FIXTURES & fixtures:
         return True
-    names, tests = _module_corpus_names(Path(str(item.fspath)))
+    names, tests = _module_corpus_names(Path(item.path))
     function = tests.get(getattr(item, "originalname", item.name))
     return bool(fixtures & names) or (function is not None and bool(_names_in(function) & names))
 
