@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from extract.contact_values import EMAIL, RoleReader, has_contact_value, phones_in
+from extract.contact_values import EMAIL, RoleReader, phones_in
 from extract.document import Document, LabelledField, Mention
 from extract.extractors.base import extractor
 from extract.extractors.contact_records import RecordLabels, records
-from extract.extractors.regions import CONTACT_VALUE_TAG, contact_block_end, field_blocks
+from extract.extractors.regions import contact_block_end, contact_paragraphs_end, field_blocks
 from extract.names import FirstNames
 from extract.person_names import PersonName, PersonNames
 from extract.resources import Resources, built_once
@@ -41,7 +40,6 @@ BLOCK_CONFIDENCE = 0.85
 FIELD_CONFIDENCE = 0.8
 PROSE_CONFIDENCE = 0.75
 VALUE_CONFIDENCE = 0.7
-MAX_PARAGRAPHS_WITHOUT_CONTACT = 2
 MAX_COMPLEMENT_WORDS = 6
 MAX_HEADING_WORDS = 7
 STEM_KEY = 4  # cue words that begin alike share one substring search
@@ -429,26 +427,6 @@ def _heading_line(line: str, rules: _Rules) -> bool:
     )
 
 
-def _paragraph_end(text: str, start: int, limit: int, record_labels: Collection[int] = ()) -> int:
-    """End of a block that starts at `start`: no further than two paragraphs in a row without
-    an e-mail, a phone or a contact record's own label (`Nome e cognome`, `Ruolo`, at the offsets
-    `record_labels`; a form prints each in a cell of its own) (the page goes on with something else)."""
-    misses = 0
-    first_miss = None
-    for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[start:limit]):
-        if not match.group().strip():
-            continue
-        opening = start + match.start() + len(match.group()) - len(match.group().lstrip())
-        if has_contact_value(match.group()) or opening in record_labels:
-            misses, first_miss = 0, None
-            continue
-        misses += 1
-        first_miss = start + match.start() if first_miss is None else first_miss
-        if misses == MAX_PARAGRAPHS_WITHOUT_CONTACT:
-            return first_miss
-    return limit
-
-
 def _line_bounds(text: str, position: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
@@ -462,14 +440,9 @@ def _blocks(document: Document, resources: Resources, rules: _Rules) -> list[tup
     for item, _tag, _end in field_blocks(document, resources, "contacts"):
         start = _line_bounds(text, item.label_start)[0]
         spans.append((start, contact_block_end(document, document.fields.index(item), resources)))
-    record_labels = {
-        item.label_start
-        for item in document.fields
-        if (spec := resources.config.label(item.key)) is not None and CONTACT_VALUE_TAG in spec.tags
-    }
     for match in rules.heading_line.finditer(text):
         if _heading_line(match.group(), rules):
-            spans.append((match.start(), _paragraph_end(text, match.end(), len(text), record_labels)))
+            spans.append((match.start(), contact_paragraphs_end(document, resources, match.end(), len(text))))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -34,6 +34,7 @@ PERIOD_CONFIDENCE = 0.55  # a period in running prose may be a pause or a phase;
 LINE_CONFIDENCE = 0.7
 DATELINE_CONFIDENCE = 0.65  # a dateline amid the page: below the page's own first and last lines
 _DATELINE_PLACE = re.compile(r"^(?P<place>[^\W\d_][\w'’ -]{1,40}?),\s*$")
+_DATELINE_OPENING = re.compile(r"[^\W\d_][\w'’ -]{1,40}?,")  # what a dateline's line opens with
 ROLE_FIELDS = {"start": "start_date", "end": "end_date", "modified": "modified_date", "published": "published_date"}
 ADJACENT = "excluded_adjacent"
 MAX_HEAD_LINES = 60
@@ -232,6 +233,8 @@ def _date_lines(document: Document, resources: Resources, rules: _DateRules) -> 
     mentions = []
     for index, (line, start) in enumerate(lines):
         unmarked = _MARKUP.sub("", line)
+        if index not in edges and not _DATELINE_OPENING.match(unmarked):
+            continue  # amid the text only a dateline counts: parse no other line for a date
         found = _whole_line_date(unmarked, rules)
         if found is None:
             continue

@@ -59,27 +59,33 @@ def contact_block_end(document: Document, index: int, resources: Resources) -> i
     follows it)."""
     item = document.fields[index]
     end = _field_end(document, index, resources, CONTACT_VALUE_TAG)
+    return contact_paragraphs_end(document, resources, item.label_end, end)
+
+
+def contact_paragraphs_end(document: Document, resources: Resources, start: int, limit: int) -> int:
+    """Where the contacts that begin at `start` end, no further than `limit`: before two paragraphs
+    in a row without an e-mail, a phone or a contact record's own label (`Ruolo`, `Cognome e nome`:
+    they hold no value but belong to the record; a form prints each in a cell of its own)."""
     text = document.text
-    misses = 0
-    position = item.label_end
-    first_miss = None
-    value_labels = {  # a record's own labels (`Ruolo`, `Cognome e nome`) hold no value but belong to it
-        following.label_start
-        for following in document.fields[index + 1 :]
-        if (spec := resources.config.label(following.key)) is not None and CONTACT_VALUE_TAG in spec.tags
+    record_labels = {
+        labelled.label_start
+        for labelled in document.fields
+        if (spec := resources.config.label(labelled.key)) is not None and CONTACT_VALUE_TAG in spec.tags
     }
-    for match in _PARAGRAPH.finditer(text, position, end):
+    misses = 0
+    first_miss = None
+    for match in _PARAGRAPH.finditer(text, start, limit):
         paragraph = match.group(0)
         if not paragraph.strip():
             continue
-        if has_contact_value(paragraph) or match.start() + len(paragraph) - len(paragraph.lstrip()) in value_labels:
+        if has_contact_value(paragraph) or match.start() + len(paragraph) - len(paragraph.lstrip()) in record_labels:
             misses, first_miss = 0, None
             continue
         misses += 1
         first_miss = first_miss if first_miss is not None else match.start()
         if misses == MAX_PARAGRAPHS_WITHOUT_CONTACT:
             return first_miss
-    return end
+    return limit
 
 
 def prose_regions(document: Document, resources: Resources) -> list[Region]:
