@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extract.config import load_config
 from extract.diff import by_doc, evidence_for
 from extract.evaluate import Outcome, Scores, normalise
 from extract.report import row_differences
-from extract.rows import CHILD_TABLES, row_value
+from extract.rows import row_value
 
 DEFAULT_TOLERANCE = 0.005
 
@@ -66,11 +67,12 @@ def regressions(scores: Scores, baseline: dict[str, Any]) -> list[Regression]:
 def format_regressions(found: list[Regression], tables: dict[str, list[dict[str, Any]]]) -> str:
     """Each regressed field, then every document it used to get right: gold, now, and the span read."""
     mentions = by_doc(tables.get("mentions", []))
+    row_tables = load_config().catalogue.row_tables
     lines = []
     for regression in found:
         lines.append(f"{regression.field}: F1 {regression.baseline_f1:.3f} -> {regression.f1:.3f}")
         for outcome in regression.worse:
-            if outcome.field in CHILD_TABLES:
+            if outcome.field in row_tables:
                 missing, extra = row_differences(outcome.gold, [row_value(row) for row in outcome.extracted])
                 lines += [f"  {outcome.doc}: missing {row}" for row in missing]
                 lines += [f"  {outcome.doc}: extra {row}" for row in extra]

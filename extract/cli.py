@@ -1,4 +1,5 @@
-"""Command line: `extract run`, `extract eval`, `extract diff`, `extract report` (also `python -m extract`)."""
+"""Command line: `extract run`, `extract eval`, `extract diff`, `extract report`, `extract check`,
+`extract dictionary` (also `python -m extract`)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("extract run: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    from extract.assembly import checked_config
     from extract.runner import run
 
     report = run(
@@ -60,12 +62,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         progress=False if args.quiet else None,
+        config=checked_config(args.schemas),
     )
     _print_summary(report, args.out)
     return EXIT_OK
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    from extract.assembly import checked_config
     from extract.baseline import build_baseline, write_baseline
     from extract.evaluate import find_gold, load_output, score
     from extract.pipeline import Pipeline
@@ -88,7 +92,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         files = [(item.root, item.path) for item in gold]
         with tempfile.TemporaryDirectory(prefix="extract-eval-") as scratch:
             out = args.out or Path(scratch)
-            Pipeline().run_files(files, out, progress=False if args.quiet else None)
+            Pipeline(checked_config(args.schemas)).run_files(files, out, progress=False if args.quiet else None)
             tables = load_output(out)
     scores = score(gold, tables)
     print(scores_markdown(scores) if args.markdown else scores_table(scores))
@@ -138,6 +142,37 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schemas_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--schemas",
+        type=Path,
+        metavar="DIR",
+        help="the configuration folder: rules, vocabularies, field catalogue (default: $EXTRACT_SCHEMAS_DIR, "
+        "else the repository's schemas/)",
+    )
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from extract.assembly import check_schemas
+    from extract.config import schemas_root
+    from extract.settings import ConfigError
+
+    problems = check_schemas(args.schemas)
+    if problems:
+        print(ConfigError(problems, schemas_root(args.schemas)), file=sys.stderr)
+        return EXIT_USAGE
+    print(f"configuration in {schemas_root(args.schemas)}: no problems")
+    return EXIT_OK
+
+
+def _cmd_dictionary(args: argparse.Namespace) -> int:
+    from extract.assembly import checked_config
+    from extract.dictionary import markdown
+
+    print(markdown(checked_config(args.schemas).catalogue), end="")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extract",
@@ -165,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="local process pool (default) or a Dask cluster; dask writes each table as a partitioned dataset",
     )
     run.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    _schemas_option(run)
     run.set_defaults(handler=_cmd_run)
 
     evaluate = commands.add_parser(
@@ -197,7 +233,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="write these scores as the quality baseline (commit it on its own)",
     )
     evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
+    _schemas_option(evaluate)
     evaluate.set_defaults(handler=_cmd_eval)
+
+    check = commands.add_parser(
+        "check", help="check the configuration (rule files, vocabularies, field catalogue) and list every problem"
+    )
+    _schemas_option(check)
+    check.set_defaults(handler=_cmd_check)
+
+    dictionary = commands.add_parser(
+        "dictionary", help="print the data dictionary (every table and column) as Markdown, from the field catalogue"
+    )
+    _schemas_option(dictionary)
+    dictionary.set_defaults(handler=_cmd_dictionary)
 
     diff = commands.add_parser("diff", help="what changed between two output folders, per document and field")
     diff.add_argument("out_a", type=Path, metavar="OUT_A")
@@ -228,4 +277,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args.handler(args)
+    from extract.settings import ConfigError
+
+    try:
+        return args.handler(args)
+    except ConfigError as exc:  # the configuration cannot build a pipeline: say all of it, read nothing
+        print(f"extract {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE

@@ -6,17 +6,28 @@ here mutates module state.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from extract.catalogue import Catalogue, load_catalogue
 from extract.label_match import LabelSpec, LabelVocabulary
+from extract.settings import (
+    CATALOGUE_FILE,
+    RULE_FILES,
+    ConfigError,
+    Problem,
+    check_rule_file,
+    unknown_files,
+    validation_problems,
+)
 from extract.text import fold
 
-__all__ = ["Config", "LabelSpec", "LabelVocabulary", "MethodSpec", "load_config"]
+__all__ = ["Config", "ConfigError", "LabelSpec", "LabelVocabulary", "MethodSpec", "load_config"]
 
 DEFAULT_SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -31,8 +42,7 @@ class MethodSpec:
 @dataclass(frozen=True)
 class Config:
     schemas_dir: Path
-    schema_version: str
-    tables: dict[str, list[dict[str, Any]]]
+    catalogue: Catalogue
     labels: LabelVocabulary
     values: dict[str, Any]
     places: dict[str, Any]
@@ -48,6 +58,10 @@ class Config:
     identity: dict[str, Any]
     money: dict[str, Any]
 
+    @property
+    def schema_version(self) -> str:
+        return self.catalogue.schema_version
+
     def label(self, key: str) -> LabelSpec | None:
         return self.labels.get(key)
 
@@ -56,23 +70,10 @@ class Config:
         return {key for key, spec in self.labels.items() if tag in spec.tags}
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: invalid JSON line: {exc}") from exc
-    return rows
-
-
-def _labels(path: Path, rules_path: Path, values: dict[str, Any]) -> LabelVocabulary:
+def _labels(rows: list[dict[str, Any]], rules: dict[str, Any], values: dict[str, Any]) -> LabelVocabulary:
     labels: dict[str, LabelSpec] = {}
-    for row in _read_jsonl(path):
+    for row in rows:
         key = fold(row["label"])
-        if key in labels:
-            raise ValueError(f"{path}: label {row['label']!r} is listed twice")
         labels[key] = LabelSpec(
             label=row["label"],
             key=key,
@@ -82,40 +83,84 @@ def _labels(path: Path, rules_path: Path, values: dict[str, Any]) -> LabelVocabu
             tags=tuple(row.get("tags", ())),
             doc_types=tuple(row.get("doc_types", ())),
         )
-    rules = json.loads(rules_path.read_text(encoding="utf-8"))
     answers = [*values["boolean"]["true"], *values["boolean"]["false"]]
     answers += [word for words in values["status"].values() for word in words]
     return LabelVocabulary(labels, {**rules, "value_words": sorted({fold(word) for word in answers})})
 
 
+def duplicate_labels(rows: list[dict[str, Any]]) -> list[Problem]:
+    """Labels listed twice in `labels.jsonl` (after folding case and accents): the second would
+    silently replace the first."""
+    seen: dict[str, int] = {}
+    problems = []
+    for number, row in enumerate(rows, start=1):
+        key = fold(str(row.get("label", "")))
+        if key in seen:
+            problems.append(Problem("labels.jsonl", f"line {number}", f"label {row['label']!r} is listed twice"))
+        seen.setdefault(key, number)
+    return problems
+
+
+def read_schemas(root: Path) -> tuple[dict[str, Any], Catalogue | None, list[Problem]]:
+    """Every file of `schemas/` read and checked against its shape: (contents by file name, the
+    catalogue, every problem found)."""
+    contents: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name in RULE_FILES:
+        contents[name], found = check_rule_file(root, name)
+        problems += found
+    catalogue = None
+    try:
+        catalogue = load_catalogue(root / CATALOGUE_FILE)
+    except FileNotFoundError:
+        problems.append(Problem(CATALOGUE_FILE, "", "missing file"))
+    except ValidationError as exc:
+        problems += validation_problems(CATALOGUE_FILE, exc)
+    if contents["labels.jsonl"]:
+        problems += duplicate_labels(contents["labels.jsonl"])
+    return contents, catalogue, problems + unknown_files(root)
+
+
+def schemas_root(schemas_dir: str | Path | None = None) -> Path:
+    """The configuration folder: the one given, else `$EXTRACT_SCHEMAS_DIR`, else the repo's `schemas/`."""
+    return Path(schemas_dir or os.environ.get("EXTRACT_SCHEMAS_DIR") or DEFAULT_SCHEMAS_DIR)
+
+
 @lru_cache(maxsize=4)
 def load_config(schemas_dir: str | None = None) -> Config:
-    """Read `schemas/` (or `$EXTRACT_SCHEMAS_DIR`) into a `Config`; cached per directory."""
-    root = Path(schemas_dir or os.environ.get("EXTRACT_SCHEMAS_DIR") or DEFAULT_SCHEMAS_DIR)
+    """Read `schemas/` (or `$EXTRACT_SCHEMAS_DIR`) into a `Config`; cached per directory. A file
+    that does not have its shape raises one `ConfigError` listing every problem of every file."""
+    root = schemas_root(schemas_dir)
     if not root.is_dir():
         raise FileNotFoundError(f"schemas directory not found: {root}")
-    tables = json.loads((root / "tables.json").read_text(encoding="utf-8"))
+    contents, catalogue, problems = read_schemas(root)
+    if problems or catalogue is None:
+        raise ConfigError(problems, root)
+    values = contents["values.json"]
     methods = tuple(
         MethodSpec(id=row["id"], patterns=tuple(row["patterns"]), exclude=tuple(row.get("exclude", ())))
-        for row in _read_jsonl(root / "vocab" / "methods.jsonl")
+        for row in contents["vocab/methods.jsonl"]
     )
-    values = json.loads((root / "values.json").read_text(encoding="utf-8"))
+    vocab_prefix = "vocab/"
     return Config(
         schemas_dir=root,
-        schema_version=tables["schema_version"],
-        tables=tables["tables"],
-        labels=_labels(root / "labels.jsonl", root / "label_matching.json", values),
+        catalogue=catalogue,
+        labels=_labels(contents["labels.jsonl"], contents["label_matching.json"], values),
         values=values,
-        places=json.loads((root / "places.json").read_text(encoding="utf-8")),
+        places=contents["places.json"],
         methods=methods,
-        doc_type_rules=tuple(json.loads((root / "doc_types.json").read_text(encoding="utf-8"))["rules"]),
-        pipeline=json.loads((root / "pipeline.json").read_text(encoding="utf-8")),
-        html=json.loads((root / "html.json").read_text(encoding="utf-8")),
-        vocab={path.stem: _read_jsonl(path) for path in sorted((root / "vocab").glob("*.jsonl"))},
-        counts=json.loads((root / "counts.json").read_text(encoding="utf-8")),
-        dates=json.loads((root / "dates.json").read_text(encoding="utf-8")),
-        contacts=json.loads((root / "contacts.json").read_text(encoding="utf-8")),
-        areas=json.loads((root / "areas.json").read_text(encoding="utf-8")),
-        identity=json.loads((root / "identity.json").read_text(encoding="utf-8")),
-        money=json.loads((root / "money.json").read_text(encoding="utf-8")),
+        doc_type_rules=tuple(contents["doc_types.json"]["rules"]),
+        pipeline=contents["pipeline.json"],
+        html=contents["html.json"],
+        vocab={
+            name[len(vocab_prefix) : -len(".jsonl")]: rows
+            for name, rows in sorted(contents.items())
+            if name.startswith(vocab_prefix)
+        },
+        counts=contents["counts.json"],
+        dates=contents["dates.json"],
+        contacts=contents["contacts.json"],
+        areas=contents["areas.json"],
+        identity=contents["identity.json"],
+        money=contents["money.json"],
     )

@@ -6,11 +6,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from extract.config import load_config
 from extract.evaluate import GoldDocument, Scores, load_output, normalise, same, score
 from extract.report import format_table
-from extract.rows import CHILD_TABLES, row_value, value_as_text
+from extract.rows import row_value, value_as_text
 
-COMPARED_TABLES = ("documents", "processes")
 IGNORED_COLUMNS = {"doc_id", "source_path"}
 
 
@@ -84,15 +84,21 @@ def evidence_for(mentions: list[dict[str, Any]], field: str, value: Any) -> Evid
         return None
     wanted = value_as_text(row_value(items[0]) if isinstance(items[0], dict) else items[0])
     found = [mention for mention in mentions if mention["field"] == field and mention["value"] == wanted]
+    chosen = [mention for mention in found if mention.get("chosen") is True]
+    if chosen:  # the run recorded its choice
+        found = chosen
     if not found:
         return None
-    # The resolver's own order: most confident, then earliest in the text.
+    # An output written before choices were recorded: the resolver's own order, most confident,
+    # then earliest in the text.
     best = min(found, key=lambda mention: (-mention["confidence"], mention["start_char"]))
     return Evidence(best["raw"], int(best["start_char"]), int(best["end_char"]), best["extractor"])
 
 
 def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = None) -> RunDiff:
-    """Compare two output folders document by document (matched by doc_id)."""
+    """Compare two output folders document by document (matched by doc_id), table by table as the
+    field catalogue sorts them: field by field for one-row-per-document tables, row by row for the rest."""
+    catalogue = load_config().catalogue
     tables_a, tables_b = load_output(out_a), load_output(out_b)
     paths_a = {row["doc_id"]: row["source_path"] for row in tables_a["documents"]}
     paths_b = {row["doc_id"]: row["source_path"] for row in tables_b["documents"]}
@@ -100,7 +106,7 @@ def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = Non
     mentions_b = by_doc(tables_b.get("mentions", []))
     changes: list[Change] = []
     for doc_id in sorted(set(paths_a) & set(paths_b), key=lambda key: paths_b[key]):
-        for table in COMPARED_TABLES:
+        for table in catalogue.scalar_tables:
             row_a = _row(tables_a, table, doc_id)
             row_b = _row(tables_b, table, doc_id)
             for field in sorted((set(row_a) | set(row_b)) - IGNORED_COLUMNS):
@@ -119,7 +125,9 @@ def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = Non
                         evidence_for(mentions_b.get(doc_id, []), field, after) if not _is_empty(after) else None,
                     )
                 )
-        changes += _child_changes(tables_a, tables_b, doc_id, paths_b[doc_id], mentions_a, mentions_b)
+        changes += _child_changes(
+            catalogue.row_tables, tables_a, tables_b, doc_id, paths_b[doc_id], mentions_a, mentions_b
+        )
     result = RunDiff(
         changes=changes,
         only_in_a=sorted(paths_a[key] for key in set(paths_a) - set(paths_b)),
@@ -131,6 +139,7 @@ def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = Non
 
 
 def _child_changes(
+    row_tables: tuple[str, ...],
     tables_a: dict[str, list[dict[str, Any]]],
     tables_b: dict[str, list[dict[str, Any]]],
     doc_id: str,
@@ -140,7 +149,7 @@ def _child_changes(
 ) -> list[Change]:
     """Rows of `counts`, `actors`, `contacts` found by one run and not the other."""
     changes = []
-    for table in CHILD_TABLES:
+    for table in row_tables:
         rows_a = {
             value_as_text(row_value(row)): row_value(row) for row in tables_a.get(table, []) if row["doc_id"] == doc_id
         }

@@ -23,9 +23,10 @@ from typing import Any
 
 import pandas as pd
 
+from extract.catalogue import Catalogue
+from extract.config import load_config
+
 GOLD_SUFFIX = ".gold.json"
-SCALAR_TABLES = ("processes", "documents")
-ROW_TABLES = ("counts", "actors", "contacts")
 AMOUNT_TOLERANCE = 0.005
 
 
@@ -233,8 +234,15 @@ def load_output(out_dir: Path) -> dict[str, list[dict[str, Any]]]:
     return {path.stem: pd.read_parquet(path).to_dict("records") for path in sorted(out_dir.glob("*.parquet"))}
 
 
-def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
-    """Score extracted tables (`name -> list of row dicts`) against the gold documents."""
+def _processes_first(table: str) -> bool:
+    """Process fields are recorded before document fields, so reports list them first."""
+    return table != "processes"
+
+
+def score(gold_docs: list[GoldDocument], tables: dict[str, Any], catalogue: Catalogue | None = None) -> Scores:
+    """Score extracted tables (`name -> list of row dicts`) against the gold documents; which
+    tables score field by field and which row by row is the catalogue's (by default, `schemas/`)."""
+    catalogue = catalogue or load_config().catalogue
     index: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for name, rows in tables.items():
         for row in rows:
@@ -242,7 +250,7 @@ def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
     scores = Scores()
     for gold_doc in gold_docs:
         label = gold_doc.name
-        for table in SCALAR_TABLES:
+        for table in sorted(catalogue.scalar_tables, key=_processes_first):
             expected = gold_doc.gold.get(table)
             if not isinstance(expected, dict):
                 continue
@@ -260,7 +268,7 @@ def score(gold_docs: list[GoldDocument], tables: dict[str, Any]) -> Scores:
                         score_scalar(gold_value, extracted),
                     )
                 )
-        for table in ROW_TABLES:
+        for table in catalogue.row_tables:
             expected_rows = gold_doc.gold.get(table)
             if not isinstance(expected_rows, list):
                 continue

@@ -20,16 +20,17 @@ from typing import Any
 
 from tqdm import tqdm
 
+from extract.assembly import check_schemas
 from extract.classify import classify
-from extract.config import Config, load_config
+from extract.config import Config, ConfigError, load_config
 from extract.document import Document, Mention
 from extract.extractors import load_all
 from extract.inputs import input_files, relative_source
 from extract.loaders import doc_id_of, load_file, sniff_format
 from extract.resolve import resolve
 from extract.resources import Resources
-from extract.rows import CHILD_TABLES, child_rows, document_row, mention_rows, process_row
-from extract.runs import TABLES, RunReport
+from extract.rows import child_rows, document_row, failed_document_row, mention_rows, process_row
+from extract.runs import RunReport
 from extract.writer import write_table
 
 
@@ -37,7 +38,12 @@ from extract.writer import write_table
 class RunOutput:
     """Rows of every table, accumulated over a run."""
 
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {name: [] for name in TABLES})
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, config: Config) -> RunOutput:
+        """Empty rows for every table of the catalogue."""
+        return cls({name: [] for name in config.catalogue.names})
 
     def add(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         self.tables[table].extend(rows)
@@ -50,6 +56,11 @@ class Pipeline:
     """Built once per run: the config, shared resources and the extractor list per doc type."""
 
     def __init__(self, config: Config | None = None) -> None:
+        """Build the pipeline from `config` (by default `schemas/`); a configuration with any
+        problem raises one `ConfigError` listing them all, before any input is read."""
+        problems = check_schemas(config.schemas_dir if config else None)
+        if problems:
+            raise ConfigError(problems, config.schemas_dir if config else None)
         self.config = config or load_config()
         self.resources = Resources.build(self.config)
         registry = load_all()
@@ -84,43 +95,43 @@ class Pipeline:
         if document is None:
             assert error is not None
             output.add("errors", [_error_row(doc_id, source_path, "load", error.error_type, error.message)])
-            output.add("documents", [_failed_document(doc_id, source_path, fmt)])
+            output.add("documents", [failed_document_row(self.config, doc_id, source_path, fmt)])
             return None
         _cap_text(document, int(self.config.pipeline["limits"]["max_text_chars"]))
         document.doc_type = classify(document, self.config)
         mentions, failures = self.extract(document)
-        told_in_prose = document.doc_type in self.config.pipeline["territory_from_place"]
-        chosen, all_mentions = resolve(mentions, self.config, self.resources.gazetteer if told_in_prose else None)
+        resolution = resolve(mentions, self.config.catalogue, document.doc_type, self.resources.gazetteer)
+        chosen = resolution.chosen
         problems = [("load", kind, message) for kind, message in document.warnings] + failures
         output.add("errors", [_error_row(document.doc_id, source_path, *problem) for problem in problems])
-        output.add("documents", [document_row(document, chosen, "partial" if problems else "ok")])
+        output.add("documents", [document_row(document, self.config, chosen, "partial" if problems else "ok")])
         row = process_row(document, self.config, chosen)
         if row is not None:
             output.add("processes", [row])
-        for table in CHILD_TABLES:
+        for table in self.config.catalogue.row_tables:
             output.add(table, child_rows(document, self.config, table, chosen))
-        output.add("mentions", mention_rows(document, all_mentions))
+        output.add("mentions", mention_rows(document, resolution))
         output.add("texts", [{"doc_id": document.doc_id, "text": document.text}])
         return document
 
     def process_document(self, path: Path, root: Path, seconds: float | None = None) -> dict[str, list[dict[str, Any]]]:
         """Every row one file gives (per table), within a time limit; never raises for a bad file."""
-        output = RunOutput()
+        output = RunOutput.of(self.config)
         source_path = relative_source(path, root)
         try:
             with time_limit(seconds):
                 self.process_file(path, root, output)
         except DocumentTimeout:
-            output = RunOutput()
+            output = RunOutput.of(self.config)
             doc_id, fmt = _identify(path)
             message = f"the document took longer than {seconds:g} s; it was skipped"
             output.add("errors", [_error_row(doc_id, source_path, "pipeline", "time_limit", message)])
-            output.add("documents", [_failed_document(doc_id, source_path, fmt)])
+            output.add("documents", [failed_document_row(self.config, doc_id, source_path, fmt)])
         except Exception as exc:  # a bug in the runner itself: record it and go on
-            output = RunOutput()
+            output = RunOutput.of(self.config)
             doc_id, fmt = _identify(path)
             output.add("errors", [_error_row(doc_id, source_path, "pipeline", type(exc).__name__, _describe(exc))])
-            output.add("documents", [_failed_document(doc_id, source_path, fmt)])
+            output.add("documents", [failed_document_row(self.config, doc_id, source_path, fmt)])
         return output.tables
 
     def run(
@@ -133,7 +144,7 @@ class Pipeline:
         self, files: list[tuple[Path, Path]], out_dir: Path | None, progress: bool | None = None
     ) -> tuple[RunOutput, RunSummary]:
         """Process (root, file) pairs; `source_path` is each file relative to its root."""
-        output = RunOutput()
+        output = RunOutput.of(self.config)
         bar = tqdm(
             files, desc="extract", unit="doc", disable=None if progress is None else not progress, file=sys.stderr
         )
@@ -213,21 +224,6 @@ def _describe(exc: BaseException) -> str:
 
 def _error_row(doc_id: str | None, source_path: str, stage: str, error_type: str, message: str) -> dict[str, Any]:
     return {"doc_id": doc_id, "source_path": source_path, "stage": stage, "error_type": error_type, "message": message}
-
-
-def _failed_document(doc_id: str | None, source_path: str, fmt: str) -> dict[str, Any]:
-    return {
-        "doc_id": doc_id,
-        "source_path": source_path,
-        "source_url": None,
-        "format": fmt,
-        "doc_type": "other",
-        "title": None,
-        "n_pages": None,
-        "published_date": None,
-        "modified_date": None,
-        "status": "failed",
-    }
 
 
 __all__ = ["Pipeline", "RunOutput", "RunSummary", "input_files"]

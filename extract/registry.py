@@ -28,6 +28,12 @@ class Registry:
 
         return add
 
+    def names(self) -> tuple[str, ...]:
+        return tuple(sorted(self._items))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._items
+
     def get(self, name: str) -> Any:
         try:
             return self._items[name]

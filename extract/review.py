@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from extract.config import load_config
 from extract.evaluate import GoldDocument, Outcome, load_output, score
-from extract.rows import CHILD_TABLES
 
 DISAGREES = ' <span class="bad">disagrees with gold</span>'
 MAX_TEXT = 200_000  # characters of one document shown; the rest is said to be cut
@@ -30,33 +30,45 @@ mark{background:#fff1a8;border-bottom:2px solid #d9a400;padding:0 1px}
 mark[data-fields*=count]{background:#d7f5dd;border-color:#2e9d4c}
 mark[data-fields*=contact]{background:#dbe9ff;border-color:#3a6fd8}
 mark[data-fields*=actor]{background:#f5dcf3;border-color:#a43b9b}
+mark[data-chosen=no]{background:#f1f1f1;border-bottom:1px dashed #999}
 mark::after{content:attr(data-fields);font:10px system-ui;color:#6b5200;vertical-align:super;margin-left:2px}
 .bad{background:#ffe1e1}.ok{color:#1c7c35}.failed{color:#b00020;font-weight:bold}.partial{color:#b36b00}
 .errors li{color:#b00020}
 """
 
 
-def _segments(text: str, mentions: list[dict[str, Any]]) -> list[tuple[int, int, list[str]]]:
-    """The text cut at every mention boundary: (start, end, fields covering that piece)."""
+def _segments(text: str, mentions: list[dict[str, Any]]) -> list[tuple[int, int, list[dict[str, Any]]]]:
+    """The text cut at every mention boundary: (start, end, the mentions covering that piece)."""
     bounds = {0, len(text)}
     for mention in mentions:
         bounds.update((max(0, min(len(text), mention["start_char"])), max(0, min(len(text), mention["end_char"]))))
     pieces = []
     for start, end in itertools.pairwise(sorted(bounds)):
-        covering = {m["field"] for m in mentions if m["start_char"] <= start < end <= m["end_char"]}
-        pieces.append((start, end, sorted(covering)))
+        covering = [m for m in mentions if m["start_char"] <= start < end <= m["end_char"]]
+        pieces.append((start, end, sorted(covering, key=lambda m: m["field"])))
     return pieces
 
 
+def _choice(mention: dict[str, Any]) -> str:
+    """`field` for a chosen mention; `field (left out: reason)` for one the resolver passed over."""
+    if mention.get("chosen") is False:
+        return f"{mention['field']} (left out: {mention.get('choice') or 'not chosen'})"
+    return str(mention["field"])
+
+
 def highlighted(text: str, mentions: list[dict[str, Any]]) -> str:
-    """The text as escaped HTML, each mentioned piece in a <mark> naming its fields."""
+    """The text as escaped HTML, each mentioned piece in a <mark> naming its fields; a piece whose
+    mentions were all left out by the resolver is marked as such."""
     shown = text[:MAX_TEXT]
     parts = []
-    for start, end, fields in _segments(shown, [m for m in mentions if m["start_char"] < len(shown)]):
+    for start, end, covering in _segments(shown, [m for m in mentions if m["start_char"] < len(shown)]):
         piece = html.escape(shown[start:end])
-        if fields:
+        if covering:
+            fields = sorted({str(m["field"]) for m in covering})
             label = html.escape(" ".join(fields), quote=True)
-            parts.append(f'<mark data-fields="{label}" title="{label}">{piece}</mark>')
+            title = html.escape("; ".join(dict.fromkeys(_choice(m) for m in covering)), quote=True)
+            left_out = ' data-chosen="no"' if all(m.get("chosen") is False for m in covering) else ""
+            parts.append(f'<mark data-fields="{label}"{left_out} title="{title}">{piece}</mark>')
         else:
             parts.append(piece)
     if len(text) > MAX_TEXT:
@@ -117,6 +129,7 @@ def build_report(out_dir: Path, gold: list[GoldDocument] | None = None) -> str:
         for number, row in enumerate(documents)
     )
     sections = []
+    row_tables = load_config().catalogue.row_tables
     for number, row in enumerate(documents):
         rows = by_doc.get(row["doc_id"], {})
         text = rows["texts"][0]["text"] if rows.get("texts") else ""
@@ -129,7 +142,7 @@ def build_report(out_dir: Path, gold: list[GoldDocument] | None = None) -> str:
         disagreements = misses.get(row["doc_id"], {})
         child = "".join(
             f"<h3>{table}{DISAGREES if table in disagreements else ''}</h3>{_table(rows.get(table, []))}"
-            for table in CHILD_TABLES
+            for table in row_tables
         )
         process = rows.get("processes", [{}])[0] if rows.get("processes") else {}
         status, kind = html.escape(row["status"]), html.escape(row["doc_type"])

@@ -1,4 +1,5 @@
-"""Typed rows for the Parquet tables, from the chosen mentions of one document."""
+"""Typed rows for the Parquet tables, from the chosen mentions of one document; which column
+takes what is read from the field catalogue (`extract.catalogue`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from typing import Any
 
 from extract.config import Config
 from extract.document import Document, Mention
+from extract.resolve import Resolution
 
-LIST_TYPE_PREFIX = "list<"
-# Tables with one row per mention (SPEC: counts, actors, contacts); a mention's value is the row.
-CHILD_TABLES = ("counts", "actors", "contacts")
+# Child-table columns that hold the mention's span, not its value (catalogue origin `span`).
 SPAN_COLUMNS = ("start_char", "end_char")
 
 
@@ -32,38 +32,44 @@ def value_as_text(value: Any) -> str | None:
     return str(value)
 
 
-def _columns(config: Config, table: str) -> list[dict[str, Any]]:
-    return [column for column in config.tables[table] if column["name"] != "doc_id"]
-
-
-def _row(config: Config, table: str, chosen: dict[str, list[Mention]]) -> dict[str, Any]:
+def _row(
+    config: Config, table: str, document: Document, chosen: dict[str, list[Mention]], status: str
+) -> dict[str, Any]:
+    """One row of a one-row-per-document table, each column from where the catalogue says."""
     row: dict[str, Any] = {}
-    for column in _columns(config, table):
-        found = chosen.get(column["name"], [])
-        if column["type"].startswith(LIST_TYPE_PREFIX):
-            row[column["name"]] = [mention.value for mention in found]
+    for column in config.catalogue.tables[table].columns:
+        if column.origin == "document":
+            row[column.name] = getattr(document, column.name)
+        elif column.origin == "run":
+            row[column.name] = status
+        elif column.is_list:
+            row[column.name] = [mention.value for mention in chosen.get(column.name, [])]
         else:
-            row[column["name"]] = found[0].value if found else None
+            found = chosen.get(column.name)
+            row[column.name] = found[0].value if found else None
     return row
 
 
 def process_row(document: Document, config: Config, chosen: dict[str, list[Mention]]) -> dict[str, Any] | None:
     """The `processes` row, or None when nothing about a process was found."""
-    row = _row(config, "processes", chosen)
-    if all(value is None or value == [] for value in row.values()):
+    row = _row(config, "processes", document, chosen, "")
+    if all(value is None or value == [] for name, value in row.items() if name != "doc_id"):
         return None
-    return {"doc_id": document.doc_id, **row}
+    return row
 
 
 def child_rows(
     document: Document, config: Config, table: str, chosen: dict[str, list[Mention]]
 ) -> list[dict[str, Any]]:
     """Rows of a child table (`counts`, `actors`, `contacts`): one per chosen mention, in text order."""
-    names = [column["name"] for column in _columns(config, table)]
+    columns = [column for column in config.catalogue.tables[table].columns if column.name != "doc_id"]
     rows = []
     for mention in sorted(chosen.get(table, []), key=lambda item: (item.start, item.end)):
         spans = {"start_char": mention.start, "end_char": mention.end}
-        row = {name: spans[name] if name in SPAN_COLUMNS else mention.value.get(name) for name in names}
+        row = {
+            column.name: spans[column.name] if column.origin == "span" else mention.value.get(column.name)
+            for column in columns
+        }
         rows.append({"doc_id": document.doc_id, **row})
     return rows
 
@@ -83,23 +89,14 @@ def row_value(row: dict[str, Any]) -> dict[str, Any]:
     return value
 
 
-def document_row(document: Document, chosen: dict[str, list[Mention]], status: str) -> dict[str, Any]:
-    def first(field: str) -> Any:
-        found = chosen.get(field)
-        return found[0].value if found else None
+def document_row(document: Document, config: Config, chosen: dict[str, list[Mention]], status: str) -> dict[str, Any]:
+    return _row(config, "documents", document, chosen, status)
 
-    return {
-        "doc_id": document.doc_id,
-        "source_path": document.source_path,
-        "source_url": document.source_url,
-        "format": document.format,
-        "doc_type": document.doc_type,
-        "title": first("title"),
-        "n_pages": document.n_pages,
-        "published_date": first("published_date"),
-        "modified_date": first("modified_date"),
-        "status": status,
-    }
+
+def failed_document_row(config: Config, doc_id: str | None, source_path: str, fmt: str) -> dict[str, Any]:
+    """The `documents` row of a file that could not be processed: what is known of it, `failed`."""
+    known = {"doc_id": doc_id, "source_path": source_path, "format": fmt, "doc_type": "other", "status": "failed"}
+    return {column.name: known.get(column.name) for column in config.catalogue.tables["documents"].columns}
 
 
 def where_printed(boxes: list[Any], starts: list[int], start: int, end: int) -> tuple[int | None, tuple[float, ...]]:
@@ -122,10 +119,12 @@ def where_printed(boxes: list[Any], starts: list[int], start: int, end: int) -> 
     )
 
 
-def mention_rows(document: Document, mentions: list[Mention]) -> list[dict[str, Any]]:
+def mention_rows(document: Document, resolution: Resolution) -> list[dict[str, Any]]:
+    """Every mention with its provenance and the resolver's choice (`chosen`, and why: `choice`)."""
     starts = [box.start for box in document.boxes]
     rows = []
-    for mention in sorted(mentions, key=lambda item: (item.start, item.field)):
+    for mention in sorted(resolution.mentions, key=lambda item: (item.start, item.field)):
+        chosen, reason = resolution.choice(mention)
         page, (x0, top, x1, bottom) = where_printed(document.boxes, starts, mention.start, mention.end)
         rows.append(
             {
@@ -142,6 +141,8 @@ def mention_rows(document: Document, mentions: list[Mention]) -> list[dict[str, 
                 "bottom": bottom,
                 "extractor": mention.extractor,
                 "confidence": round(mention.confidence, 4),
+                "chosen": chosen,
+                "choice": reason,
             }
         )
     return rows

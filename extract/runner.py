@@ -26,10 +26,11 @@ from typing import Any
 
 from tqdm import tqdm
 
-from extract.config import Config, load_config
+from extract.assembly import checked_config
+from extract.config import Config
 from extract.inputs import input_files, relative_source
 from extract.loaders.limits import limit_memory
-from extract.runs import TABLES, Job, RunReport
+from extract.runs import Job, RunReport
 from extract.state import CACHE_DIR, ResultStore, document_key, pipeline_version, read_manifest, write_manifest
 
 
@@ -101,7 +102,7 @@ def run(
     config: Config | None = None,
 ) -> RunReport:
     """Extract every input not already extracted into `out_dir`, then rewrite its tables."""
-    config = config or load_config()
+    config = config or checked_config()
     version = pipeline_version(config.schemas_dir)
     jobs = plan(inputs, version)
     keys = [job.key for job in jobs]
@@ -112,7 +113,7 @@ def run(
         and manifest
         and manifest.get("keys") == keys
         and manifest.get("layout") == layout
-        and all((out_dir / f"{table}.parquet").exists() for table in TABLES)
+        and all((out_dir / f"{table}.parquet").exists() for table in config.catalogue.names)
     ):
         report = manifest["report"]
         return RunReport(
@@ -187,12 +188,13 @@ def _write_tables(
         from extract.engines.dataset import DatasetWriter as Writer
     else:
         from extract.writer import TableWriter as Writer
-    writers = {table: Writer(config, table, out_dir) for table in TABLES}
+    tables = config.catalogue.names
+    writers = {table: Writer(config, table, out_dir) for table in tables}
     batch_documents = int(config.pipeline["limits"]["batch_documents"])
-    buffers: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    buffers: dict[str, list[dict[str, Any]]] = {table: [] for table in tables}
     doc_types: Counter[str] = Counter()
     errors: list[tuple[str, str, str]] = []
-    rows = dict.fromkeys(TABLES, 0)
+    rows = dict.fromkeys(tables, 0)
     try:
         for number, job in enumerate(jobs, start=1):
             if job.key in pending:
@@ -203,7 +205,7 @@ def _write_tables(
             result = store.get(job.key)
             if result is None:
                 raise RuntimeError(f"no stored result for {job.source_path}; run again")
-            for table in TABLES:
+            for table in tables:
                 found = result.get(table, [])
                 buffers[table].extend(found)
                 rows[table] += len(found)
@@ -214,10 +216,10 @@ def _write_tables(
                 for row in result.get("errors", [])
             ]
             if number % batch_documents == 0:
-                for table in TABLES:
+                for table in tables:
                     writers[table].write(buffers[table])
                     buffers[table] = []
-        for table in TABLES:
+        for table in tables:
             writers[table].write(buffers[table])
         for writer in writers.values():
             writer.commit()

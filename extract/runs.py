@@ -1,13 +1,12 @@
-"""The run's vocabulary: the tables a run writes, a job (one input file) and the report of a
-run. It stands below both the pipeline and the runner (and the engines), which all speak it."""
+"""The run's vocabulary: a job (one input file) and the report of a run. It stands below both the
+pipeline and the runner (and the engines), which all speak it; the tables a run writes are the
+field catalogue's (`Config.catalogue.names`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
-TABLES = ("documents", "processes", "counts", "actors", "contacts", "mentions", "errors", "texts")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Parquet out: explicit pyarrow schemas built from `schemas/tables.json`, atomic writes.
+"""Parquet out: explicit pyarrow schemas built from the field catalogue (`schemas/tables.json`), atomic writes.
 
 Each table is written to a temporary file in the output folder and renamed over the
 old one, so a reader never sees half a table and a failed run leaves the last good one.
@@ -47,11 +47,23 @@ def arrow_type(name: str) -> pa.DataType:
 
 
 def table_schema(config: Config, table: str) -> pa.Schema:
+    """The table's Arrow schema from the field catalogue, each field carrying its description."""
+    entry = config.catalogue.tables[table]
     fields = [
-        pa.field(column["name"], arrow_type(column["type"]), nullable=column.get("nullable", True))
-        for column in config.tables[table]
+        pa.field(
+            column.name,
+            arrow_type(column.type),
+            nullable=column.nullable,
+            metadata={"description": column.description},
+        )
+        for column in entry.columns
     ]
-    metadata = {"schema_version": config.schema_version, "extract_version": __version__, "table": table}
+    metadata = {
+        "schema_version": config.schema_version,
+        "extract_version": __version__,
+        "table": table,
+        "description": entry.about,
+    }
     return pa.schema(fields, metadata=metadata)
 
 

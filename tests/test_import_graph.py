@@ -13,6 +13,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extract"
 # one document's pipeline, the pipeline above the extractors, which stand above the run's
 # shared vocabulary (resources, documents, configuration).
 FORBIDDEN = {
+    # the field catalogue and the rule files' shapes stand below everything: they import no module of the package
+    "extract.catalogue": ("extract",),
+    "extract.settings": ("extract",),
     "extract.pipeline": ("extract.runner", "extract.engines", "extract.cli"),
     "extract.extractors": ("extract.pipeline", "extract.runner", "extract.engines", "extract.cli"),
     "extract.nlp": ("extract.extractors", "extract.pipeline", "extract.runner", "extract.engines", "extract.cli"),

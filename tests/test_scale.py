@@ -18,17 +18,20 @@ import pytest
 from bench.generate import generate
 from extract.config import load_config
 from extract.pipeline import Pipeline
-from extract.runner import TABLES, run
+from extract.runner import run
 from tests.conftest import CORPUS, REPO, SAMPLES
 
 
 def _tables(out: Path) -> dict[str, pd.DataFrame]:
-    return {table: pd.read_parquet(out / f"{table}.parquet").reset_index(drop=True) for table in TABLES}
+    return {
+        table: pd.read_parquet(out / f"{table}.parquet").reset_index(drop=True)
+        for table in load_config().catalogue.names
+    }
 
 
 def _same(first: Path, second: Path) -> None:
     left, right = _tables(first), _tables(second)
-    for table in TABLES:
+    for table in load_config().catalogue.names:
         pd.testing.assert_frame_equal(left[table], right[table], obj=table)
 
 

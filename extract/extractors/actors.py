@@ -28,6 +28,8 @@ _BULLET = re.compile(r"^[-–•*·▪]\s*")
 _ITEM = re.compile(r"[^;]+")
 NEGOTIATION_TABLE = "negotiation_table"
 IMPLEMENTATION = "implementation"
+# the bodies of SPEC actors, each read under labels tagged `actors.<body>`
+BODIES = ("steering_core", "steering_extended", IMPLEMENTATION, NEGOTIATION_TABLE)
 MIN_TABLE_ITEMS = 2
 MAX_TABLE_ITEM = 160
 _ENTRY_HEAD = re.compile(r"^[-–•*·▪]?\s*[^\W\d_][^:.]{0,60}:\s")  # `Comune di X: …`
@@ -207,7 +209,7 @@ def _line_entries(
     return _entries(line, line_start, shape)
 
 
-@extractor(NAME, emits=("actors",))
+@extractor(NAME, emits=("actors",), consumes=tuple(TAG_PREFIX + body for body in BODIES))
 def extract_actors(document: Document, resources: Resources) -> list[Mention]:
     text = document.text
     mentions: list[Mention] = []

@@ -29,7 +29,13 @@ from extract.contact_values import EMAIL, RoleReader, phones_in
 from extract.document import Document, LabelledField, Mention
 from extract.extractors.base import extractor
 from extract.extractors.contact_records import RecordLabels, records
-from extract.extractors.regions import contact_block_end, contact_paragraphs_end, field_blocks
+from extract.extractors.regions import (
+    CONTACT_VALUE_TAG,
+    CONTACTS_TAG,
+    contact_block_end,
+    contact_paragraphs_end,
+    field_blocks,
+)
 from extract.names import FirstNames
 from extract.person_names import PersonName, PersonNames
 from extract.resources import Resources, built_once
@@ -437,7 +443,7 @@ def _blocks(document: Document, resources: Resources, rules: _Rules) -> list[tup
     """Spans of the contacts blocks: labelled (`Contatti:`) and headed (`Per informazioni`)."""
     text = document.text
     spans = []
-    for item, _tag, _end in field_blocks(document, resources, "contacts"):
+    for item, _tag, _end in field_blocks(document, resources, CONTACTS_TAG):
         start = _line_bounds(text, item.label_start)[0]
         spans.append((start, contact_block_end(document, document.fields.index(item), resources)))
     for match in rules.heading_line.finditer(text):
@@ -729,7 +735,7 @@ def _outside_blocks(fields: list[LabelledField], blocks: list[tuple[int, int]]) 
     return [item for item in fields if not _inside(item.label_start, blocks)] if blocks else fields
 
 
-@extractor(NAME, emits=("contacts",))
+@extractor(NAME, emits=("contacts",), consumes=(CONTACTS_TAG, CONTACT_VALUE_TAG))
 def extract_contacts(document: Document, resources: Resources) -> list[Mention]:
     rules = _rules(resources)
     text = document.text

@@ -906,7 +906,7 @@ def _counts_in_region(text: str, region: tuple[int, int], in_target: bool, resou
     return mentions
 
 
-@extractor(NAME, emits=("counts",))
+@extractor(NAME, emits=("counts",), consumes=(TARGET_TAG,))
 def extract_counts(document: Document, resources: Resources) -> list[Mention]:
     """Counts in the prose regions; only a short window after each number candidate is tokenized."""
     mentions: list[Mention] = []

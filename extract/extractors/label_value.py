@@ -8,7 +8,7 @@ text of a label the vocabulary does not know yet.
 from __future__ import annotations
 
 from extract.document import Document, LabelledField, Mention
-from extract.extractors.base import extractor
+from extract.extractors.base import LABELLED, extractor
 from extract.normalise.dates import DateRange, DateValue
 from extract.resources import Resources
 
@@ -53,7 +53,7 @@ def date_mentions(
     ]
 
 
-@extractor(NAME, emits=("*labelled*",))
+@extractor(NAME, emits=(LABELLED,))
 def extract_labelled_values(document: Document, resources: Resources) -> list[Mention]:
     mentions: list[Mention] = []
     for item in document.fields:

@@ -23,6 +23,7 @@ from extract.gazetteer import Comune
 from extract.resources import Resources
 from extract.text import collapse_whitespace, line_spans
 
+LOCATED_TAG = "place.located"
 LOCATED_CONFIDENCE = 0.9
 _ADDRESS_OF_NO_PLACE = re.compile(r"@|://|\bwww\.")  # an e-mail or a web address names no place
 HEAD_LINE_CONFIDENCE = 0.6
@@ -65,11 +66,11 @@ def named_place(raw: str, start: int, resources: Resources, confidence: float, n
     return mentions
 
 
-@extractor("place_located.v1", emits=("place", "province", "region"))
+@extractor("place_located.v1", emits=("place", "province", "region"), consumes=(LOCATED_TAG,))
 def extract_located_place(document: Document, resources: Resources) -> list[Mention]:
     """`A: Cervia (RA)`, `Località: …`: labels tagged `place.located`."""
     mentions: list[Mention] = []
-    for item, _tag, _end in field_blocks(document, resources, "place.located"):
+    for item, _tag, _end in field_blocks(document, resources, LOCATED_TAG):
         lines = item.value_lines()
         if lines and not _ADDRESS_OF_NO_PLACE.search(lines[0][0]):  # `A: protocollo@…`: an e-mail's recipient
             raw, start = lines[0]
@@ -132,14 +133,14 @@ def _resolve_list(
 def _context_provinces(document: Document, resources: Resources) -> frozenset[str]:
     """Provinces the document's located place names (an unione's), the context of short names."""
     provinces = set()
-    for item, _tag, _end in field_blocks(document, resources, "place.located"):
+    for item, _tag, _end in field_blocks(document, resources, LOCATED_TAG):
         for mention in named_place(item.value, item.value_start, resources, 1.0, ""):
             if mention.field == "province":
                 provinces.add(mention.value)
     return frozenset(provinces)
 
 
-@extractor("territory_prose.v1", emits=("municipalities",))
+@extractor("territory_prose.v1", emits=("municipalities",), consumes=(LOCATED_TAG,))
 def extract_prose_territory(document: Document, resources: Resources) -> list[Mention]:
     """`i comuni di A, B e C`, `i Comuni della valle – A, B e C` and `Comune di X, con l'adesione
     dei Comuni di Y e di Z`."""
@@ -171,7 +172,7 @@ def extract_prose_territory(document: Document, resources: Resources) -> list[Me
 def _located_comuni(document: Document, resources: Resources) -> list[tuple[Comune, str, int]]:
     """The comune a document is located in (`Località: Empoli`), part of any territory it lists."""
     located = []
-    for item, _tag, _end in field_blocks(document, resources, "place.located"):
+    for item, _tag, _end in field_blocks(document, resources, LOCATED_TAG):
         lines = item.value_lines()
         if lines:
             raw, start = lines[0]

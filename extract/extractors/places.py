@@ -18,7 +18,9 @@ from extract.resources import Resources, built_once
 from extract.text import collapse_whitespace, line_spans
 
 # (label tag, confidence): the order of trust between the labelled sources of a place.
-PLACE_SOURCES = (("place.address", 0.9), ("place.holder", 0.8), ("place.beneficiary", 0.7), ("place.structure", 0.6))
+TERRITORY_TAG = "territory"
+ADDRESS_TAG = "place.address"
+PLACE_SOURCES = ((ADDRESS_TAG, 0.9), ("place.holder", 0.8), ("place.beneficiary", 0.7), ("place.structure", 0.6))
 DERIVED_CONFIDENCE_FACTOR = 0.9
 TERRITORY_AREA_CONFIDENCE = 0.5
 MAX_NAME_WORDS = 6  # words of the longest comune name (`San Benedetto Val di Sambro`)
@@ -155,7 +157,7 @@ def _from_entity(item: LabelledField, resources: Resources, confidence: float, n
     return []
 
 
-@extractor("place.v1", emits=("place", "province", "region"))
+@extractor("place.v1", emits=("place", "province", "region"), consumes=tuple(tag for tag, _ in PLACE_SOURCES))
 def extract_place(document: Document, resources: Resources) -> list[Mention]:
     mentions: list[Mention] = []
     for tag, confidence in PLACE_SOURCES:
@@ -180,7 +182,7 @@ def extract_region_line(document: Document, resources: Resources) -> list[Mentio
     return mentions
 
 
-@extractor("territory.v1", emits=("municipalities", "province", "region"))
+@extractor("territory.v1", emits=("municipalities", "province", "region"), consumes=(TERRITORY_TAG, ADDRESS_TAG))
 def extract_territory(document: Document, resources: Resources) -> list[Mention]:
     """Comuni listed under `Territorio Interessato` / `Mappa`, each by its official ISTAT name.
 
@@ -189,7 +191,7 @@ def extract_territory(document: Document, resources: Resources) -> list[Mention]
     """
     gazetteer = resources.gazetteer
     parts: list[tuple[str, int]] = []
-    for item in _fields_tagged(document, resources, "territory"):
+    for item in _fields_tagged(document, resources, TERRITORY_TAG):
         for line, line_start in item.value_lines():
             if _NOT_A_NAME.search(line):
                 continue
@@ -200,7 +202,7 @@ def extract_territory(document: Document, resources: Resources) -> list[Mention]
     provinces = frozenset(comune.province for comune in exact.values() if comune is not None)
     provinces |= frozenset(  # the address's own province: the context a short name is read in
         mention.value
-        for item in _fields_tagged(document, resources, "place.address")
+        for item in _fields_tagged(document, resources, ADDRESS_TAG)
         for mention in _from_address(item, resources, 1.0)
         if mention.field == "province"
     )

@@ -17,6 +17,8 @@ from extract.text import line_spans
 
 Region = tuple[int, int, LabelledField | None]
 CONTACT_VALUE_TAG = "contact_value"
+CONTACTS_TAG = "contacts"  # a contacts field is no prose region
+VIEW_TAGS = (CONTACTS_TAG, CONTACT_VALUE_TAG)  # the label tags this view reads
 MAX_PARAGRAPHS_WITHOUT_CONTACT = 2
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
 
@@ -104,7 +106,7 @@ def _prose_regions(document: Document, resources: Resources) -> list[Region]:
         regions: list[Region] = []
         for item in document.fields:
             spec = config.label(item.key)
-            if spec is not None and spec.kind == "field" and spec.field is None and "contacts" not in spec.tags:
+            if spec is not None and spec.kind == "field" and spec.field is None and CONTACTS_TAG not in spec.tags:
                 regions.append((item.value_start, item.value_end, item))
         return regions
     segments: list[Region] = [(0, document.fields[0].label_start if document.fields else len(document.text), None)]
@@ -112,7 +114,7 @@ def _prose_regions(document: Document, resources: Resources) -> list[Region]:
     for index, item in enumerate(document.fields):
         spec = config.label(item.key)
         block_end = _field_end(document, index)  # the prose after a contacts block is still prose
-        if spec is not None and "contacts" in spec.tags:
+        if spec is not None and CONTACTS_TAG in spec.tags:
             cuts.append((item.label_start, contact_block_end(document, index, resources)))
         elif spec is not None and spec.field is not None:
             lines = item.value_lines()  # a column's value is its first line (label_value reads no more)

@@ -17,6 +17,25 @@ from extract.normalise.numbers import YearParser, parse_count, parse_eur, parse_
 from extract.normalise.values import ValueVocabulary
 
 Normaliser = Callable[[str], Any]
+# The names the label table may use (`build_normalisers` builds exactly these; a test holds it).
+NORMALISER_NAMES = (
+    "text",
+    "entity",
+    "bool",
+    "status",
+    "gender",
+    "participation_level",
+    "year",
+    "int",
+    "count",
+    "eur",
+    "percent",
+    "date",
+    "period",
+    "region",
+)
+# Normalisers whose value is a date or a period: a label read with them also fills `<field>_precision`.
+DATE_NORMALISERS = ("date", "period")
 
 
 def build_normalisers(config: Config) -> dict[str, Normaliser]:

@@ -1,0 +1,594 @@
+"""The shape of every rule and vocabulary file in `schemas/`, as typed dictionaries, and the check
+that reads each file against its shape.
+
+A file is read strictly: a key the shape does not know, a key it needs that is missing, or a
+value of the wrong type is a `Problem` naming the file and the key, and `load_config` raises one
+`ConfigError` listing them all before anything is extracted (spaCy validates a component's
+settings against its signature the same way). Documentation keys (`about`, `_doc`, `*_about`,
+`about_*`) are free text wherever they stand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, NotRequired
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
+from typing_extensions import TypedDict
+
+STRICT = ConfigDict(extra="forbid", strict=True)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the configuration: the file, the key within it, and what is wrong."""
+
+    file: str
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.key}: {self.message}" if self.key else f"{self.file}: {self.message}"
+
+
+class ConfigError(ValueError):
+    """The configuration in `schemas/` cannot build a pipeline; lists every problem found."""
+
+    def __init__(self, problems: list[Problem], schemas_dir: Path | None = None) -> None:
+        self.problems = problems
+        where = f" in {schemas_dir}" if schemas_dir else ""
+        lines = [f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the configuration{where}:"]
+        super().__init__("\n".join([*lines, *(f"  {problem}" for problem in problems)]))
+
+
+@with_config(STRICT)
+class Area(TypedDict):
+    name: str
+    aliases: list[str]
+    province: str
+    comuni: list[str]
+
+
+@with_config(STRICT)
+class AreasRules(TypedDict):
+    about: NotRequired[str]
+    unioni: list[Area]
+    distretti: list[Area]
+
+
+@with_config(STRICT)
+class ContactsRules(TypedDict):
+    about: NotRequired[str]
+    titles: list[str]
+    name_particles: list[str]
+    not_name_words: list[str]
+    named_after_words: list[str]
+    skip_words: list[str]
+    role_cues: list[str]
+    role_heads: list[str]
+    excluded_cues: list[str]
+    political_roles: list[str]
+    author_cues: list[str]
+    committee_cues: list[str]
+    clause_breakers: list[str]
+    copulas: list[str]
+    block_headings: list[str]
+    invitation_cues: list[str]
+    value_exclusions: list[str]
+    responsible_fields: list[str]
+    committee_fields: list[str]
+    organisation_suffixes: list[str]
+    organisation_suffixes_about: NotRequired[str]
+    record_labels: dict[str, list[str]]
+    record_labels_about: NotRequired[str]
+    organisation_labels: list[str]
+    organisation_openers: list[str]
+    entity_openers: list[str]
+    value_labels: list[str]
+    max_name_tokens: int
+
+
+@with_config(STRICT)
+class CountsRelationalEndings(TypedDict):
+    plural: list[str]
+    singular: list[str]
+
+
+@with_config(STRICT)
+class CountsElision(TypedDict):
+    conjunctions: list[str]
+    max_words_between: int
+    partitive_clitics: list[str]
+    partitive_reach_words: int
+    antecedent_reach_chars: int
+    predicate_links: list[str]
+    partitive_after: list[str]
+
+
+@with_config(STRICT)
+class CountsRules(TypedDict):
+    about: NotRequired[str]
+    qualifiers: dict[str, list[str]]
+    qualifiers_about: NotRequired[str]
+    approximate_numbers: dict[str, int]
+    number_word_stems: list[str]
+    min_word_number: int
+    max_count: int
+    not_after: list[str]
+    not_after_about: NotRequired[str]
+    digits_only_after: list[str]
+    look_alike_before: list[str]
+    look_alike_about: NotRequired[str]
+    currency_marks: list[str]
+    range_connectors: list[str]
+    fillers: list[str]
+    fillers_about: NotRequired[str]
+    predicative_verbs: list[str]
+    articles: list[str]
+    predicative_about: NotRequired[str]
+    name_adjective_units: list[str]
+    purpose_units: list[str]
+    purpose_adjective_endings: dict[str, list[str]]
+    max_purpose_words: int
+    scope_complements: list[str]
+    scope_about: NotRequired[str]
+    invariable_name_adjectives: list[str]
+    relational_endings: CountsRelationalEndings
+    relational_about: NotRequired[str]
+    name_about: NotRequired[str]
+    participle_lemma_endings: list[str]
+    not_in_name: list[str]
+    lemma_guesses: dict[str, list[list[str]]]
+    lemma_guesses_about: NotRequired[str]
+    plan_words: list[str]
+    plan_words_about: NotRequired[str]
+    future_endings: list[str]
+    not_future: list[str]
+    past_endings: list[str]
+    not_past: list[str]
+    auxiliaries: list[str]
+    copulas: list[str]
+    present_copulas: list[str]
+    modals: list[str]
+    infinitive_reach: int
+    kind_about: NotRequired[str]
+    elision: CountsElision
+    elision_about: NotRequired[str]
+
+
+@with_config(STRICT)
+class DatesCues(TypedDict):
+    start: list[str]
+    end: list[str]
+    modified: list[str]
+    published: list[str]
+    excluded: list[str]
+    excluded_adjacent: list[str]
+
+
+@with_config(STRICT)
+class DatesDateLine(TypedDict):
+    about: NotRequired[str]
+    head_lines: int
+    tail_lines: int
+    prefixes: list[str]
+    after_noun: list[str]
+
+
+@with_config(STRICT)
+class DatesProsePeriods(TypedDict):
+    about: NotRequired[str]
+    openers: list[str]
+    joiners: list[str]
+    year_openers: list[str]
+    year_start_verbs: list[str]
+    year_clause_chars: int
+    verbs_before_year: list[str]
+
+
+@with_config(STRICT)
+class DatesRules(TypedDict):
+    about: NotRequired[str]
+    window_chars: int
+    cues: DatesCues
+    date_line: DatesDateLine
+    phase_periods_about: NotRequired[str]
+    phase_periods: list[str]
+    prose_periods: DatesProsePeriods
+
+
+@with_config(STRICT)
+class DocTypeRule(TypedDict):
+    """A rule of one of four kinds: a heading in the first `lines`, or at least `min_labels` of a
+    card's `labels`, of the label table's (`labels_from`, with `min_coverage`), or of `header_labels`."""
+
+    doc_type: str
+    heading: NotRequired[str]
+    lines: NotRequired[int]
+    min_labels: NotRequired[int]
+    labels: NotRequired[list[str]]
+    labels_from: NotRequired[str]
+    min_coverage: NotRequired[float]
+    header_labels: NotRequired[list[str]]
+
+
+@with_config(STRICT)
+class DocTypesRules(TypedDict):
+    about: NotRequired[str]
+    rules: list[DocTypeRule]
+
+
+@with_config(STRICT)
+class FieldMarkup(TypedDict):
+    container: str
+    label: str
+    item: str
+
+
+@with_config(STRICT)
+class HtmlRules(TypedDict):
+    about: NotRequired[str]
+    noise: list[str]
+    content_roots: list[str]
+    title: list[str]
+    title_suffix_separators: list[str]
+    url: list[list[str]]
+    field_markup: list[FieldMarkup]
+    block_tags: list[str]
+    charset_meta: str
+    label_like: list[str]
+
+
+@with_config(STRICT)
+class IdentityBody(TypedDict):
+    kind: str
+    pattern: str
+
+
+@with_config(STRICT)
+class IdentityHeading(TypedDict):
+    max_words: int
+    min_words: int
+    generic_articles: list[str]
+    skip_patterns: list[str]
+
+
+@with_config(STRICT)
+class IdentityRules(TypedDict):
+    about: NotRequired[str]
+    process_nouns: list[str]
+    process_noun_modifiers: list[str]
+    max_words_before_quote: int
+    quote_then_noun: str
+    name_stops: list[str]
+    max_name_words: int
+    min_name_chars: int
+    promoting_participles: str
+    promoting_verbs: str
+    agent_prepositions: str
+    lead_role: str
+    bodies: list[IdentityBody]
+    body_name: str
+    place_count_weights: dict[str, int]
+    heading: IdentityHeading
+    about_process_nouns: NotRequired[str]
+    quoted_only_nouns: list[str]
+    title_doc_types: list[str]
+    about_title_doc_types: NotRequired[str]
+    max_words_before_agent: int
+
+
+@with_config(STRICT)
+class LabelMatchingFormMarks(TypedDict):
+    _doc: NotRequired[str]
+    outline_number: str
+    required_mark: str
+
+
+@with_config(STRICT)
+class LabelMatchingRules(TypedDict):
+    _doc: NotRequired[str]
+    function_words: list[str]
+    signs: dict[str, str]
+    synonyms: dict[str, str]
+    optional_heads: list[str]
+    min_stem_length: int
+    min_shared_words: int
+    max_unshared_words: int
+    max_missing_words: int
+    max_label_words: int
+    min_reordered_words: int
+    min_shared_prefix: int
+    form_marks: LabelMatchingFormMarks
+
+
+@with_config(STRICT)
+class MoneyRules(TypedDict):
+    about: NotRequired[str]
+    scale_words: dict[str, int]
+    total_cues: list[str]
+    funded_cues_before: list[str]
+    funded_cues_after: list[str]
+    clause_chars: int
+
+
+@with_config(STRICT)
+class PipelineMethodSources(TypedDict):
+    about: NotRequired[str]
+    tags: list[str]
+    full_text_for: list[str]
+
+
+@with_config(STRICT)
+class PipelinePdf(TypedDict):
+    about: NotRequired[str]
+    backend: str
+    time_limit_s: int
+    memory_limit_mb: int
+    max_pages: int
+
+
+@with_config(STRICT)
+class PipelineLimits(TypedDict):
+    about: NotRequired[str]
+    document_seconds: int
+    worker_memory_mb: int
+    chunk_size: int
+    batch_documents: int
+    min_documents_per_worker: int
+    max_text_chars: int
+
+
+@with_config(STRICT)
+class PipelineSettings(TypedDict):
+    about: NotRequired[str]
+    extractors: dict[str, list[str]]
+    method_sources: PipelineMethodSources
+    pdf: PipelinePdf
+    limits: PipelineLimits
+
+
+@with_config(STRICT)
+class MergedComune(TypedDict):
+    name: str
+    province: str
+    merged_into: str
+
+
+@with_config(STRICT)
+class PlacesMergedComuni(TypedDict):
+    about: NotRequired[str]
+    comuni: list[MergedComune]
+
+
+@with_config(STRICT)
+class PlacesRules(TypedDict):
+    about: NotRequired[str]
+    regions: dict[str, list[str]]
+    comune_aliases: dict[str, str]
+    merged_comuni: PlacesMergedComuni
+    region_line: str
+    postcode_locality: str
+    comune_of: str
+    union_name: str
+    about_names: NotRequired[str]
+    territory_list_opener: str
+    territory_list_apposition: str
+    territory_partner_cues: list[str]
+    sigla_suffix: str
+    territory_list_not_after: str
+    territory_list_connectors: list[str]
+
+
+@with_config(STRICT)
+class ValuesBoolean(TypedDict):
+    true: list[str]
+    false: list[str]
+
+
+@with_config(STRICT)
+class ValuesParticipationLevel(TypedDict):
+    about: NotRequired[str]
+    informazione: list[str]
+    consultazione: list[str]
+    coinvolgimento: list[str]
+    collaborazione: list[str]
+    empowerment: list[str]
+
+
+@with_config(STRICT)
+class ValuesTitle(TypedDict):
+    about: NotRequired[str]
+    anchor: str
+    skip_lines: list[str]
+    strip_prefixes: list[str]
+
+
+@with_config(STRICT)
+class ValuesYearContextWords(TypedDict):
+    about: NotRequired[str]
+    words: list[str]
+
+
+@with_config(STRICT)
+class ValuesLineContinuesAfter(TypedDict):
+    about: NotRequired[str]
+    words: list[str]
+
+
+@with_config(STRICT)
+class ValuesRules(TypedDict):
+    about: NotRequired[str]
+    null_prefixes: list[str]
+    null_exact: list[str]
+    boolean: ValuesBoolean
+    status: dict[str, list[str]]
+    participation_level: ValuesParticipationLevel
+    gender: dict[str, list[str]]
+    months: dict[str, list[str]]
+    title: ValuesTitle
+    year_context_words: ValuesYearContextWords
+    boilerplate_lines: list[str]
+    line_continues_after: ValuesLineContinuesAfter
+
+
+@with_config(STRICT)
+class LabelRow(TypedDict):
+    label: str
+    kind: NotRequired[Literal["field", "section"]]
+    field: NotRequired[str]
+    normaliser: NotRequired[str]
+    tags: NotRequired[list[str]]
+    doc_types: NotRequired[list[str]]
+
+
+@with_config(STRICT)
+class CountGroupRow(TypedDict):
+    unit: str
+    about: NotRequired[str]
+    forms: list[str]
+    max_count: NotRequired[int]
+
+
+CountHeadRow = with_config(STRICT)(
+    TypedDict(
+        "CountHeadRow",
+        {
+            "unit": str,
+            "about": NotRequired[str],
+            "lemmas": NotRequired[list[str]],
+            "max_count": NotRequired[int],
+            "suffixes": NotRequired[list[str]],
+            "noun_suffixes": NotRequired[list[str]],
+            "except": NotRequired[list[str]],
+        },
+    )
+)
+
+
+@with_config(STRICT)
+class MethodRow(TypedDict):
+    id: str
+    patterns: list[str]
+    exclude: NotRequired[list[str]]
+
+
+@with_config(STRICT)
+class OrganisationRow(TypedDict):
+    id: str
+    forms: list[str]
+
+
+@with_config(STRICT)
+class RoleRow(TypedDict):
+    id: str
+    forms: list[str]
+
+
+# Each file of `schemas/` and the shape of its content (a `.jsonl` file: the shape of one line).
+RULE_FILES: dict[str, Any] = {
+    "areas.json": AreasRules,
+    "contacts.json": ContactsRules,
+    "counts.json": CountsRules,
+    "dates.json": DatesRules,
+    "doc_types.json": DocTypesRules,
+    "html.json": HtmlRules,
+    "identity.json": IdentityRules,
+    "label_matching.json": LabelMatchingRules,
+    "money.json": MoneyRules,
+    "pipeline.json": PipelineSettings,
+    "places.json": PlacesRules,
+    "values.json": ValuesRules,
+    "labels.jsonl": LabelRow,
+    "vocab/count_groups.jsonl": CountGroupRow,
+    "vocab/count_heads.jsonl": CountHeadRow,
+    "vocab/methods.jsonl": MethodRow,
+    "vocab/organisations.jsonl": OrganisationRow,
+    "vocab/roles.jsonl": RoleRow,
+}
+CATALOGUE_FILE = "tables.json"  # checked by its own model (`extract.catalogue`)
+_ADAPTERS = {name: TypeAdapter(shape) for name, shape in RULE_FILES.items()}
+
+
+def _is_documentation(key: object) -> bool:
+    return isinstance(key, str) and (key in ("about", "_doc") or key.endswith("_about") or key.startswith("about_"))
+
+
+def _without_documentation(value: Any) -> Any:
+    """The value with its free-text documentation keys left out, at every depth."""
+    if isinstance(value, dict):
+        return {key: _without_documentation(item) for key, item in value.items() if not _is_documentation(key)}
+    if isinstance(value, list):
+        return [_without_documentation(item) for item in value]
+    return value
+
+
+def _key_path(location: tuple[int | str, ...]) -> str:
+    """`('cues', 'start', 3)` -> `cues.start[3]`."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def validation_problems(file: str, error: ValidationError, prefix: str = "") -> list[Problem]:
+    """pydantic's errors as problems: `unknown key`, `missing key`, or pydantic's own message."""
+    problems = []
+    for item in error.errors():
+        key = prefix + _key_path(tuple(item["loc"]))
+        if item["type"] == "extra_forbidden":
+            message = "unknown key (a typo, or a setting this version does not have)"
+        elif item["type"] == "missing":
+            message = "missing key"
+        else:
+            message = f"{item['msg'].lower()} (found {json.dumps(item['input'], ensure_ascii=False)[:60]})"
+        problems.append(Problem(file, key, message))
+    return problems
+
+
+def read_rule_file(root: Path, name: str) -> tuple[Any, list[Problem]]:
+    """A rule file's content (a list of rows for `.jsonl`) and its problems; the content is None
+    when the file is missing or is not JSON."""
+    path = root / name
+    if not path.is_file():
+        return None, [Problem(name, "", "missing file")]
+    text = path.read_text(encoding="utf-8")
+    if name.endswith(".jsonl"):
+        rows, problems = [], []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                problems.append(Problem(name, f"line {number}", f"not JSON: {exc.msg} (column {exc.colno})"))
+        return rows, problems
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as exc:
+        return None, [Problem(name, f"line {exc.lineno}", f"not JSON: {exc.msg} (column {exc.colno})")]
+
+
+def check_rule_file(root: Path, name: str) -> tuple[Any, list[Problem]]:
+    """Read one rule file and check it against its shape; (content, problems)."""
+    content, problems = read_rule_file(root, name)
+    if content is None:
+        return None, problems
+    adapter = _ADAPTERS[name]
+    rows = content if name.endswith(".jsonl") else [content]
+    for number, row in enumerate(rows, start=1):
+        try:
+            adapter.validate_json(json.dumps(_without_documentation(row)), strict=True)
+        except ValidationError as exc:
+            prefix = f"line {number}: " if name.endswith(".jsonl") else ""
+            problems += validation_problems(name, exc, prefix)
+    return content, problems
+
+
+def unknown_files(root: Path) -> list[Problem]:
+    """Rule files no shape names: a misspelt name would otherwise leave its rules unread."""
+    known = {*RULE_FILES, CATALOGUE_FILE}
+    found = {path.relative_to(root).as_posix() for path in root.rglob("*.json*") if path.is_file()}
+    return [Problem(name, "", "no part of the pipeline reads this file") for name in sorted(found - known)]
