@@ -26,6 +26,7 @@ from extract.evaluate import find_gold, load_output, score
 from extract.loaders.errors import LoadError
 from extract.loaders.pdf import load_pdf
 from extract.pipeline import Pipeline
+from extract.runner import run
 
 REPO = Path(__file__).resolve().parent.parent
 PDF_CORPUS = REPO.parent / "shared" / "corpus" / "pdf"
@@ -63,7 +64,7 @@ def _card_f1(backend: str) -> float:
     settings = {**config.pipeline, "pdf": {**config.pipeline["pdf"], "backend": backend}}
     pipeline = Pipeline(replace(config, pipeline=settings))
     with tempfile.TemporaryDirectory() as scratch:
-        pipeline.run([SETS["cards"]], Path(scratch), progress=False)
+        run([SETS["cards"]], Path(scratch), pipeline=pipeline, progress=False)
         return score(find_gold([SETS["cards"]]), load_output(Path(scratch))).micro().f1
 
 

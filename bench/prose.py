@@ -28,7 +28,6 @@ import spacy
 from bench.generate import generate
 from extract.classify import classify
 from extract.evaluate import find_gold
-from extract.extractors import load_all
 from extract.loaders import load_file
 from extract.pipeline import Pipeline, input_files
 from extract.resolve import resolve
@@ -84,8 +83,6 @@ def bench_dates(label: str, folders: list[Path]) -> None:
     from dateparser.search import search_dates
 
     pipeline = Pipeline()
-    registry = load_all()
-    extractors = [registry.get(name) for name in DATE_EXTRACTORS]
     golds = [item for item in find_gold(folders) if "processes" in item.gold]
     documents = []
     for item in golds:
@@ -96,8 +93,10 @@ def bench_dates(label: str, folders: list[Path]) -> None:
     def ours() -> list[list[tuple[str | None, date]]]:
         results = []
         for _item, document in documents:
-            mentions = [mention for function in extractors for mention in function(document, pipeline.resources)]
-            chosen, _all = resolve(mentions, pipeline.config)
+            mentions = [mention for name in DATE_EXTRACTORS for mention in pipeline.run_one(name, document)]
+            chosen = resolve(
+                mentions, pipeline.config.catalogue, document.doc_type, pipeline.resources.gazetteer
+            ).chosen
             results.append([(field, chosen[field][0].value) for field in DATE_FIELDS if field in chosen])
         return results
 
@@ -140,9 +139,11 @@ def bench_throughput(count: int) -> None:
         size = sum(path.stat().st_size for path in paths) / len(paths)
         files = input_files([Path(scratch)])
         pipeline = Pipeline()
-        pipeline.run_files(files[:5], None, progress=False)  # build resources outside the timing
+        for root, path in files[:5]:  # build resources outside the timing
+            pipeline.process_document(path, root)
         started = time.perf_counter()
-        pipeline.run_files(files, None, progress=False)
+        for root, path in files:  # every document through the pipeline, its rows in memory
+            pipeline.process_document(path, root)
         ours = time.perf_counter() - started
         texts = [path.read_text(encoding="utf-8") for path in paths]
         tokenizer = spacy.blank("it")

@@ -46,7 +46,8 @@ def main() -> None:
     pipeline = Pipeline()
 
     def run_pipeline() -> None:
-        pipeline.run_files(files, None, progress=False)
+        for root, path in files:
+            pipeline.process_document(path, root)
 
     def selectolax_text() -> None:
         for blob in blobs:

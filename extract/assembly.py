@@ -14,16 +14,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from extract.catalogue import Catalogue
 from extract.config import Config, load_config, read_schemas, schemas_root
 from extract.extractors import load_all
 from extract.extractors.base import LABELLED
-from extract.extractors.regions import VIEW_TAGS
 from extract.loaders.labels import HEADER_TAG
 from extract.normalise import DATE_NORMALISERS, NORMALISER_NAMES
 from extract.registry import Registry
 from extract.resolve import DERIVATIONS, RESOLVERS
-from extract.settings import CATALOGUE_FILE, ConfigError, Problem
+from extract.settings import (
+    CATALOGUE_FILE,
+    ConfigError,
+    Problem,
+    read_rule_file,
+    shape_problems,
+    unknown_files,
+)
+from extract.view import VIEW_TAGS
 from extract.writer import arrow_type
 
 LABELS_FILE = "labels.jsonl"
@@ -179,6 +188,23 @@ def _source_problems(where: str, listed: tuple[str, ...], emitting: set[str], re
     return problems
 
 
+def component_settings_problems(root: Path, registry: Registry) -> list[Problem]:
+    """Each component's own settings file against the shape the component declares (a file two
+    components read is checked once per shape)."""
+    problems: list[Problem] = []
+    checked: set[tuple[str, int]] = set()
+    for name in registry.names():
+        kind = registry.get(name)
+        if kind.settings_file is None or (kind.settings_file, id(kind.Settings)) in checked:
+            continue
+        checked.add((kind.settings_file, id(kind.Settings)))
+        content, found = read_rule_file(root, kind.settings_file)
+        if content is not None:
+            found += shape_problems(kind.settings_file, content, TypeAdapter(kind.Settings))
+        problems += [problem for problem in found if problem not in problems]
+    return problems
+
+
 def check_schemas(schemas_dir: str | Path | None = None) -> list[Problem]:
     """Every problem of the configuration: each file against its shape, then the names the files
     give each other (extractors, tags, fields, normalisers, resolvers, derivations, types)."""
@@ -187,6 +213,9 @@ def check_schemas(schemas_dir: str | Path | None = None) -> list[Problem]:
         return [Problem(str(root), "", "schemas directory not found")]
     contents, catalogue, problems = read_schemas(root)
     registry = load_all()
+    problems += component_settings_problems(root, registry)
+    owned = {kind.settings_file for name in registry.names() if (kind := registry.get(name)).settings_file}
+    problems += unknown_files(root, owned)
     doc_types = _doc_types(contents)
     labels = [row for row in contents.get(LABELS_FILE) or [] if isinstance(row, dict)]
     problems += _pipeline_problems(contents, registry, doc_types)

@@ -51,7 +51,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("extract run: --workers must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    from extract.assembly import checked_config
     from extract.runner import run
 
     report = run(
@@ -62,18 +61,17 @@ def _cmd_run(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         progress=False if args.quiet else None,
-        config=checked_config(args.schemas),
+        schemas=args.schemas,
     )
     _print_summary(report, args.out)
     return EXIT_OK
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from extract.assembly import checked_config
     from extract.baseline import build_baseline, write_baseline
     from extract.evaluate import find_gold, load_output, score
-    from extract.pipeline import Pipeline
     from extract.report import misses_listing, scores_markdown, scores_table
+    from extract.runner import run_files
 
     if _missing(args.gold_dirs + ([args.from_dir] if args.from_dir else []), "eval"):
         return EXIT_USAGE
@@ -92,7 +90,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         files = [(item.root, item.path) for item in gold]
         with tempfile.TemporaryDirectory(prefix="extract-eval-") as scratch:
             out = args.out or Path(scratch)
-            Pipeline(checked_config(args.schemas)).run_files(files, out, progress=False if args.quiet else None)
+            run_files(files, out, schemas=args.schemas, progress=False if args.quiet else None)
             tables = load_output(out)
     scores = score(gold, tables)
     print(scores_markdown(scores) if args.markdown else scores_table(scores))

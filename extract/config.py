@@ -22,7 +22,6 @@ from extract.settings import (
     ConfigError,
     Problem,
     check_rule_file,
-    unknown_files,
     validation_problems,
 )
 from extract.text import fold
@@ -51,12 +50,7 @@ class Config:
     pipeline: dict[str, Any]
     html: dict[str, Any]
     vocab: dict[str, list[dict[str, Any]]]
-    counts: dict[str, Any]
-    dates: dict[str, Any]
-    contacts: dict[str, Any]
     areas: dict[str, Any]
-    identity: dict[str, Any]
-    money: dict[str, Any]
 
     @property
     def schema_version(self) -> str:
@@ -118,7 +112,7 @@ def read_schemas(root: Path) -> tuple[dict[str, Any], Catalogue | None, list[Pro
         problems += validation_problems(CATALOGUE_FILE, exc)
     if contents["labels.jsonl"]:
         problems += duplicate_labels(contents["labels.jsonl"])
-    return contents, catalogue, problems + unknown_files(root)
+    return contents, catalogue, problems
 
 
 def schemas_root(schemas_dir: str | Path | None = None) -> Path:
@@ -157,10 +151,5 @@ def load_config(schemas_dir: str | None = None) -> Config:
             for name, rows in sorted(contents.items())
             if name.startswith(vocab_prefix)
         },
-        counts=contents["counts.json"],
-        dates=contents["dates.json"],
-        contacts=contents["contacts.json"],
         areas=contents["areas.json"],
-        identity=contents["identity.json"],
-        money=contents["money.json"],
     )

@@ -1,37 +1,34 @@
-"""The runner: files in, one Document each, extractors, resolution, typed rows, Parquet out.
+"""One document through the pipeline: a file in, one Document, its view, the components,
+resolution, typed rows for every table. Runs over many files are `extract.runner`'s.
 
 Every failure is contained: a file that cannot be read is an `errors` row and a `failed`
-document; an extractor that raises is an `errors` row and a `partial` document; the run
-always writes every good document.
+document; an extractor that raises is an `errors` row and a `partial` document; a document that
+takes too long is a `time_limit` row.
 """
 
 from __future__ import annotations
 
 import signal
-import sys
 import threading
 import traceback
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from extract.assembly import check_schemas
 from extract.classify import classify
 from extract.config import Config, ConfigError, load_config
 from extract.document import Document, Mention
-from extract.extractors import load_all
-from extract.inputs import input_files, relative_source
+from extract.extractors import Extractor, load_all
+from extract.inputs import relative_source
 from extract.loaders import doc_id_of, load_file, sniff_format
 from extract.resolve import resolve
 from extract.resources import Resources
 from extract.rows import child_rows, document_row, failed_document_row, mention_rows, process_row
-from extract.runs import RunReport
-from extract.writer import write_table
+from extract.settings import read_settings
+from extract.view import DocumentView
 
 
 @dataclass
@@ -49,9 +46,6 @@ class RunOutput:
         self.tables[table].extend(rows)
 
 
-RunSummary = RunReport  # the report of an in-process run (`Pipeline.run`) has the runner's shape
-
-
 class Pipeline:
     """Built once per run: the config, shared resources and the extractor list per doc type."""
 
@@ -64,10 +58,30 @@ class Pipeline:
         self.config = config or load_config()
         self.resources = Resources.build(self.config)
         registry = load_all()
-        self.extractors = {
-            doc_type: [(name, registry.get(name)) for name in names]
+        components: dict[str, Extractor] = {}
+        for names in self.config.pipeline["extractors"].values():
+            for name in names:
+                if name not in components:
+                    kind = registry.get(name)
+                    settings = read_settings(self.config.schemas_dir, kind.settings_file, kind.Settings)
+                    components[name] = kind(self.resources, settings)
+        # doc type -> (name, component) in the order they run; each component is built once
+        self.extractors: dict[str, list[tuple[str, Callable[[DocumentView], list[Mention]]]]] = {
+            doc_type: [(name, components[name]) for name in names]
             for doc_type, names in self.config.pipeline["extractors"].items()
         }
+
+    def component(self, name: str) -> Callable[[DocumentView], list[Mention]]:
+        """The pipeline's built component `name` (to try one extractor on a document: `run_one`)."""
+        for components in self.extractors.values():
+            for registered, component in components:
+                if registered == name:
+                    return component
+        raise KeyError(f"no extractor {name!r} in this pipeline")
+
+    def run_one(self, name: str, document: Document) -> list[Mention]:
+        """What one extractor of the pipeline finds in a loaded document."""
+        return self.component(name)(DocumentView(document, self.resources))
 
     def warm_up(self) -> None:
         """Build what extractors build lazily (spaCy matchers, name lists, compiled rules) by
@@ -82,9 +96,10 @@ class Pipeline:
         """All mentions of a loaded document, and (stage, error_type, message) for each failed extractor."""
         mentions: list[Mention] = []
         failures: list[tuple[str, str, str]] = []
-        for name, function in self.extractors.get(document.doc_type, self.extractors["other"]):
+        view = DocumentView(document, self.resources)  # per-document state, dropped with the document
+        for name, component in self.extractors.get(document.doc_type, self.extractors["other"]):
             try:
-                mentions += function(document, self.resources)
+                mentions += component(view)
             except Exception as exc:  # one extractor's bug must not cost the document
                 failures.append((f"extract:{name}", type(exc).__name__, _describe(exc)))
         return mentions, failures
@@ -133,41 +148,6 @@ class Pipeline:
             output.add("errors", [_error_row(doc_id, source_path, "pipeline", type(exc).__name__, _describe(exc))])
             output.add("documents", [failed_document_row(self.config, doc_id, source_path, fmt)])
         return output.tables
-
-    def run(
-        self, inputs: Iterable[Path], out_dir: Path | None, progress: bool | None = None
-    ) -> tuple[RunOutput, RunSummary]:
-        """Process every file under `inputs`; write the tables to `out_dir` unless it is None."""
-        return self.run_files(input_files(inputs), out_dir, progress)
-
-    def run_files(
-        self, files: list[tuple[Path, Path]], out_dir: Path | None, progress: bool | None = None
-    ) -> tuple[RunOutput, RunSummary]:
-        """Process (root, file) pairs; `source_path` is each file relative to its root."""
-        output = RunOutput.of(self.config)
-        bar = tqdm(
-            files, desc="extract", unit="doc", disable=None if progress is None else not progress, file=sys.stderr
-        )
-        for root, path in bar:
-            for table, rows in self.process_document(path, root).items():
-                output.add(table, rows)
-        if out_dir:
-            for name, rows in output.tables.items():
-                write_table(self.config, name, rows, out_dir)
-        summary = RunSummary(
-            files=len(files),
-            doc_types=Counter(
-                "failed" if row["status"] == "failed" else row["doc_type"] for row in output.tables["documents"]
-            ),
-            rows={name: len(rows) for name, rows in output.tables.items()},
-            errors=[
-                (row["source_path"], row["stage"], f"{row['error_type']}: {row['message']}")
-                for row in output.tables["errors"]
-            ],
-            extracted=len(files),
-            reused=0,
-        )
-        return output, summary
 
 
 def _identify(path: Path) -> tuple[str, str]:
@@ -226,4 +206,4 @@ def _error_row(doc_id: str | None, source_path: str, stage: str, error_type: str
     return {"doc_id": doc_id, "source_path": source_path, "stage": stage, "error_type": error_type, "message": message}
 
 
-__all__ = ["Pipeline", "RunOutput", "RunSummary", "input_files"]
+__all__ = ["Pipeline", "RunOutput"]

@@ -26,17 +26,19 @@ from typing import Any
 
 from tqdm import tqdm
 
-from extract.assembly import checked_config
-from extract.config import Config
+from extract.assembly import check_schemas
+from extract.config import Config, ConfigError, load_config, schemas_root
 from extract.inputs import input_files, relative_source
 from extract.loaders.limits import limit_memory
+from extract.pipeline import Pipeline
 from extract.runs import Job, RunReport
 from extract.state import CACHE_DIR, ResultStore, document_key, pipeline_version, read_manifest, write_manifest
 
 
-def plan(inputs: list[Path], version: str) -> list[Job]:
+def plan(files: list[tuple[Path, Path]], version: str) -> list[Job]:
+    """One job per (root, file): its source path under the root, its key for the result store."""
     jobs = []
-    for root, path in input_files(inputs):
+    for root, path in files:
         doc_id = hashlib.sha256(path.read_bytes()).hexdigest()
         source_path = relative_source(path, root)
         jobs.append(Job(root, path, source_path, document_key(doc_id, source_path, version)))
@@ -62,23 +64,18 @@ def _work(task: tuple[str, str, float, str, str]) -> str:
     return key
 
 
-def _extract_local(jobs: list[Job], config: Config, workers: int, store: ResultStore) -> Iterator[Job]:
+def _extract_local(jobs: list[Job], pipeline: Pipeline, workers: int, store: ResultStore) -> Iterator[Job]:
     """Extract and store each job's rows; yields the jobs as they are done, in order."""
-    limits = config.pipeline["limits"]
+    limits = pipeline.config.pipeline["limits"]
     seconds = float(limits["document_seconds"])
     if workers <= 1 or len(jobs) < workers * limits["min_documents_per_worker"]:
-        from extract.pipeline import Pipeline
-
-        pipeline = Pipeline(config)
         for job in jobs:
             store.put(job.key, pipeline.process_document(job.path, job.root, seconds))
             yield job
         return
     global _WORKER_PIPELINE
-    from extract.pipeline import Pipeline
-
-    _WORKER_PIPELINE = Pipeline(config)
-    _WORKER_PIPELINE.warm_up()
+    _WORKER_PIPELINE = pipeline
+    pipeline.warm_up()
     context = multiprocessing.get_context("fork")
     initargs = (int(limits["worker_memory_mb"]),)
     tasks = [(str(job.path), str(job.root), seconds, str(store.out_dir), job.key) for job in jobs]
@@ -90,8 +87,14 @@ def _extract_local(jobs: list[Job], config: Config, workers: int, store: ResultS
 # --- the run -------------------------------------------------------------------------------
 
 
-def run(
-    inputs: list[Path],
+def run(inputs: list[Path], out_dir: Path, **options: Any) -> RunReport:
+    """Extract every file under `inputs` (files or folders) not already extracted into `out_dir`,
+    then rewrite its tables; the options are `run_files`'."""
+    return run_files(input_files(inputs), out_dir, **options)
+
+
+def run_files(
+    files: list[tuple[Path, Path]],
     out_dir: Path,
     *,
     workers: int | None = None,
@@ -100,11 +103,18 @@ def run(
     scheduler: str | None = None,
     progress: bool | None = None,
     config: Config | None = None,
+    schemas: Path | None = None,
+    pipeline: Pipeline | None = None,
 ) -> RunReport:
-    """Extract every input not already extracted into `out_dir`, then rewrite its tables."""
-    config = config or checked_config()
+    """The one run path: extract each (root, file) not already extracted into `out_dir` (with a
+    built `pipeline`, or one built from `config`, else from the `schemas` folder, by default
+    `schemas/`), then rewrite the tables and report what the run did. A configuration with any
+    problem raises one `ConfigError` listing them all, before any file is extracted."""
+    if pipeline is not None:
+        config = pipeline.config
+    config = config or _shaped_config(schemas)
     version = pipeline_version(config.schemas_dir)
-    jobs = plan(inputs, version)
+    jobs = plan(files, version)
     keys = [job.key for job in jobs]
     manifest = read_manifest(out_dir)
     layout = "dataset" if engine == "dask" else "files"
@@ -125,6 +135,9 @@ def run(
             len(jobs),
             True,
         )
+    problems = check_schemas(config.schemas_dir)  # after the up-to-date check, which loads no extractor
+    if problems:
+        raise ConfigError(problems, config.schemas_dir)
     _remove_leftovers(out_dir)
     store = ResultStore(out_dir)
     todo = [job for job in jobs if force or not store.has(job.key)]
@@ -139,7 +152,7 @@ def run(
             bar.update()
         report = _write_tables(jobs, store, config, out_dir, layout, iter(()), set())
     else:  # results arrive in input order: write them while the workers go on
-        done = _extract_local(todo, config, workers or os.cpu_count() or 1, store)
+        done = _extract_local(todo, pipeline or Pipeline(config), workers or os.cpu_count() or 1, store)
         report = _write_tables(jobs, store, config, out_dir, layout, _counted(done, bar), {job.key for job in todo})
     bar.close()
     report.extracted, report.reused = len(todo), len(jobs) - len(todo)
@@ -154,6 +167,15 @@ def run(
     )
     store.prune(set(keys))
     return report
+
+
+def _shaped_config(schemas: Path | None) -> Config:
+    """The configuration with every file of its shape; when one is not, every problem of the
+    folder (shapes and names) in one error."""
+    try:
+        return load_config(str(schemas_root(schemas)))
+    except ConfigError:
+        raise ConfigError(check_schemas(schemas), schemas_root(schemas)) from None
 
 
 def _remove_leftovers(out_dir: Path) -> None:

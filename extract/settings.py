@@ -59,147 +59,6 @@ class AreasRules(TypedDict):
 
 
 @with_config(STRICT)
-class ContactsRules(TypedDict):
-    about: NotRequired[str]
-    titles: list[str]
-    name_particles: list[str]
-    not_name_words: list[str]
-    named_after_words: list[str]
-    skip_words: list[str]
-    role_cues: list[str]
-    role_heads: list[str]
-    excluded_cues: list[str]
-    political_roles: list[str]
-    author_cues: list[str]
-    committee_cues: list[str]
-    clause_breakers: list[str]
-    copulas: list[str]
-    block_headings: list[str]
-    invitation_cues: list[str]
-    value_exclusions: list[str]
-    responsible_fields: list[str]
-    committee_fields: list[str]
-    organisation_suffixes: list[str]
-    organisation_suffixes_about: NotRequired[str]
-    record_labels: dict[str, list[str]]
-    record_labels_about: NotRequired[str]
-    organisation_labels: list[str]
-    organisation_openers: list[str]
-    entity_openers: list[str]
-    value_labels: list[str]
-    max_name_tokens: int
-
-
-@with_config(STRICT)
-class CountsRelationalEndings(TypedDict):
-    plural: list[str]
-    singular: list[str]
-
-
-@with_config(STRICT)
-class CountsElision(TypedDict):
-    conjunctions: list[str]
-    max_words_between: int
-    partitive_clitics: list[str]
-    partitive_reach_words: int
-    antecedent_reach_chars: int
-    predicate_links: list[str]
-    partitive_after: list[str]
-
-
-@with_config(STRICT)
-class CountsRules(TypedDict):
-    about: NotRequired[str]
-    qualifiers: dict[str, list[str]]
-    qualifiers_about: NotRequired[str]
-    approximate_numbers: dict[str, int]
-    number_word_stems: list[str]
-    min_word_number: int
-    max_count: int
-    not_after: list[str]
-    not_after_about: NotRequired[str]
-    digits_only_after: list[str]
-    look_alike_before: list[str]
-    look_alike_about: NotRequired[str]
-    currency_marks: list[str]
-    range_connectors: list[str]
-    fillers: list[str]
-    fillers_about: NotRequired[str]
-    predicative_verbs: list[str]
-    articles: list[str]
-    predicative_about: NotRequired[str]
-    name_adjective_units: list[str]
-    purpose_units: list[str]
-    purpose_adjective_endings: dict[str, list[str]]
-    max_purpose_words: int
-    scope_complements: list[str]
-    scope_about: NotRequired[str]
-    invariable_name_adjectives: list[str]
-    relational_endings: CountsRelationalEndings
-    relational_about: NotRequired[str]
-    name_about: NotRequired[str]
-    participle_lemma_endings: list[str]
-    not_in_name: list[str]
-    lemma_guesses: dict[str, list[list[str]]]
-    lemma_guesses_about: NotRequired[str]
-    plan_words: list[str]
-    plan_words_about: NotRequired[str]
-    future_endings: list[str]
-    not_future: list[str]
-    past_endings: list[str]
-    not_past: list[str]
-    auxiliaries: list[str]
-    copulas: list[str]
-    present_copulas: list[str]
-    modals: list[str]
-    infinitive_reach: int
-    kind_about: NotRequired[str]
-    elision: CountsElision
-    elision_about: NotRequired[str]
-
-
-@with_config(STRICT)
-class DatesCues(TypedDict):
-    start: list[str]
-    end: list[str]
-    modified: list[str]
-    published: list[str]
-    excluded: list[str]
-    excluded_adjacent: list[str]
-
-
-@with_config(STRICT)
-class DatesDateLine(TypedDict):
-    about: NotRequired[str]
-    head_lines: int
-    tail_lines: int
-    prefixes: list[str]
-    after_noun: list[str]
-
-
-@with_config(STRICT)
-class DatesProsePeriods(TypedDict):
-    about: NotRequired[str]
-    openers: list[str]
-    joiners: list[str]
-    year_openers: list[str]
-    year_start_verbs: list[str]
-    year_clause_chars: int
-    verbs_before_year: list[str]
-
-
-@with_config(STRICT)
-class DatesRules(TypedDict):
-    about: NotRequired[str]
-    window_chars: int
-    cues: DatesCues
-    date_line: DatesDateLine
-    phase_periods_about: NotRequired[str]
-    phase_periods: list[str]
-    prose_periods: DatesProsePeriods
-
-
-@with_config(STRICT)
 class DocTypeRule(TypedDict):
     """A rule of one of four kinds: a heading in the first `lines`, or at least `min_labels` of a
     card's `labels`, of the label table's (`labels_from`, with `min_coverage`), or of `header_labels`."""
@@ -242,45 +101,6 @@ class HtmlRules(TypedDict):
 
 
 @with_config(STRICT)
-class IdentityBody(TypedDict):
-    kind: str
-    pattern: str
-
-
-@with_config(STRICT)
-class IdentityHeading(TypedDict):
-    max_words: int
-    min_words: int
-    generic_articles: list[str]
-    skip_patterns: list[str]
-
-
-@with_config(STRICT)
-class IdentityRules(TypedDict):
-    about: NotRequired[str]
-    process_nouns: list[str]
-    process_noun_modifiers: list[str]
-    max_words_before_quote: int
-    quote_then_noun: str
-    name_stops: list[str]
-    max_name_words: int
-    min_name_chars: int
-    promoting_participles: str
-    promoting_verbs: str
-    agent_prepositions: str
-    lead_role: str
-    bodies: list[IdentityBody]
-    body_name: str
-    place_count_weights: dict[str, int]
-    heading: IdentityHeading
-    about_process_nouns: NotRequired[str]
-    quoted_only_nouns: list[str]
-    title_doc_types: list[str]
-    about_title_doc_types: NotRequired[str]
-    max_words_before_agent: int
-
-
-@with_config(STRICT)
 class LabelMatchingFormMarks(TypedDict):
     _doc: NotRequired[str]
     outline_number: str
@@ -302,16 +122,6 @@ class LabelMatchingRules(TypedDict):
     min_reordered_words: int
     min_shared_prefix: int
     form_marks: LabelMatchingFormMarks
-
-
-@with_config(STRICT)
-class MoneyRules(TypedDict):
-    about: NotRequired[str]
-    scale_words: dict[str, int]
-    total_cues: list[str]
-    funded_cues_before: list[str]
-    funded_cues_after: list[str]
-    clause_chars: int
 
 
 @with_config(STRICT)
@@ -487,17 +297,14 @@ class RoleRow(TypedDict):
     forms: list[str]
 
 
-# Each file of `schemas/` and the shape of its content (a `.jsonl` file: the shape of one line).
+# The files of `schemas/` the whole run shares and the shape of their content (a `.jsonl` file:
+# the shape of one line). A component's own file (`counts.json` …) is declared, with its shape,
+# by the component (`Extractor.settings_file`, `Extractor.Settings`).
 RULE_FILES: dict[str, Any] = {
     "areas.json": AreasRules,
-    "contacts.json": ContactsRules,
-    "counts.json": CountsRules,
-    "dates.json": DatesRules,
     "doc_types.json": DocTypesRules,
     "html.json": HtmlRules,
-    "identity.json": IdentityRules,
     "label_matching.json": LabelMatchingRules,
-    "money.json": MoneyRules,
     "pipeline.json": PipelineSettings,
     "places.json": PlacesRules,
     "values.json": ValuesRules,
@@ -509,6 +316,9 @@ RULE_FILES: dict[str, Any] = {
     "vocab/roles.jsonl": RoleRow,
 }
 CATALOGUE_FILE = "tables.json"  # checked by its own model (`extract.catalogue`)
+# The components' example corpora (`tests/test_component_examples.py` runs them): data for the
+# tests, read by no part of the pipeline, so no part of what decides the rows.
+EXAMPLES_DIR = "examples"
 _ADAPTERS = {name: TypeAdapter(shape) for name, shape in RULE_FILES.items()}
 
 
@@ -576,7 +386,12 @@ def check_rule_file(root: Path, name: str) -> tuple[Any, list[Problem]]:
     content, problems = read_rule_file(root, name)
     if content is None:
         return None, problems
-    adapter = _ADAPTERS[name]
+    return content, problems + shape_problems(name, content, _ADAPTERS[name])
+
+
+def shape_problems(name: str, content: Any, adapter: TypeAdapter[Any]) -> list[Problem]:
+    """What in a file's content does not have its shape (for `.jsonl`, line by line)."""
+    problems = []
     rows = content if name.endswith(".jsonl") else [content]
     for number, row in enumerate(rows, start=1):
         try:
@@ -584,11 +399,29 @@ def check_rule_file(root: Path, name: str) -> tuple[Any, list[Problem]]:
         except ValidationError as exc:
             prefix = f"line {number}: " if name.endswith(".jsonl") else ""
             problems += validation_problems(name, exc, prefix)
-    return content, problems
+    return problems
 
 
-def unknown_files(root: Path) -> list[Problem]:
-    """Rule files no shape names: a misspelt name would otherwise leave its rules unread."""
-    known = {*RULE_FILES, CATALOGUE_FILE}
-    found = {path.relative_to(root).as_posix() for path in root.rglob("*.json*") if path.is_file()}
+def unknown_files(root: Path, owned: set[str]) -> list[Problem]:
+    """Rule files neither the run nor a component (`owned`) reads: a misspelt name would otherwise
+    leave its rules unread."""
+    known = {*RULE_FILES, CATALOGUE_FILE, *owned}
+    found = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.json*")
+        if path.is_file() and path.relative_to(root).parts[0] != EXAMPLES_DIR
+    }
     return [Problem(name, "", "no part of the pipeline reads this file") for name in sorted(found - known)]
+
+
+def read_settings(root: Path, name: str | None, shape: Any) -> Any:
+    """A component's own settings file, checked against its shape (None when it has none); a
+    problem raises `ConfigError` (the build check has listed it already)."""
+    if name is None:
+        return None
+    content, problems = read_rule_file(root, name)
+    if content is not None:
+        problems += shape_problems(name, content, TypeAdapter(shape))
+    if problems:
+        raise ConfigError(problems, root)
+    return content

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extract import __version__
+from extract.settings import EXAMPLES_DIR
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE_DIR = ".extract-cache"
@@ -32,7 +33,12 @@ def pipeline_version(schemas_dir: Path) -> str:
     digest = hashlib.sha256(__version__.encode())
     for root in (PACKAGE, schemas_dir):
         for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".json", ".jsonl"} and "__pycache__" not in path.parts:
+            if (
+                path.is_file()
+                and path.suffix in {".py", ".json", ".jsonl"}
+                and "__pycache__" not in path.parts
+                and not (root == schemas_dir and path.relative_to(root).parts[0] == EXAMPLES_DIR)
+            ):
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from extract.pipeline import Pipeline
+from extract.runner import run
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -81,7 +82,7 @@ def read_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
 def corpus_run(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole shared corpus through the pipeline, as Parquet on disk."""
     out = tmp_path_factory.mktemp("corpus_out")
-    pipeline.run([CORPUS], out, progress=False)
+    run([CORPUS], out, pipeline=pipeline, progress=False)
     return out
 
 

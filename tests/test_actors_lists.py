@@ -5,12 +5,12 @@ and other sites write it; prose about the table gives no rows. Expectations writ
 from __future__ import annotations
 
 from extract.config import load_config
-from extract.extractors import Resources, load_all
 from extract.loaders.text_loader import load_text
+from extract.pipeline import Pipeline
 
 CONFIG = load_config()
-RESOURCES = Resources.build(CONFIG)
-EXTRACTORS = load_all()
+PIPELINE = Pipeline(CONFIG)
+RESOURCES = PIPELINE.resources
 
 
 def _card_actors(statura: str) -> set[tuple[str, str, tuple[str, ...]]]:
@@ -19,7 +19,7 @@ def _card_actors(statura: str) -> set[tuple[str, str, tuple[str, ...]]]:
     document.doc_type = "card"
     return {
         (mention.value["body"], mention.value["organisation"], tuple(mention.value["roles"]))
-        for mention in EXTRACTORS.get("actors.v1")(document, RESOURCES)
+        for mention in PIPELINE.run_one("actors.v1", document)
     }
 
 
@@ -30,7 +30,7 @@ def _actors(body: str) -> set[tuple[str, tuple[str, ...]]]:
     document.doc_type = "scheda"
     return {
         (mention.value["organisation"], tuple(mention.value["roles"]))
-        for mention in EXTRACTORS.get("actors.v1")(document, RESOURCES)
+        for mention in PIPELINE.run_one("actors.v1", document)
         if mention.value["body"] == "negotiation_table"
     }
 

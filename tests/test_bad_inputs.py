@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Pipeline
+from extract.runner import run
 from tests.conftest import CORPUS, read_tables
 
 GOOD_TEXT = CORPUS / "dev" / "scheda_1400.txt"
@@ -31,7 +32,7 @@ def mixed_folder(tmp_path: Path) -> Path:
 
 
 def test_each_bad_input_is_an_error_row_and_good_ones_are_written(mixed_folder: Path, tmp_path: Path) -> None:
-    _output, summary = Pipeline().run([mixed_folder], tmp_path / "out", progress=False)
+    summary = run([mixed_folder], tmp_path / "out", pipeline=Pipeline(), progress=False)
     tables = read_tables(tmp_path / "out")
     errors = tables["errors"].set_index("source_path")
     assert errors.loc["garbage.bin", "error_type"] == "binary_content"
@@ -52,11 +53,11 @@ def test_each_bad_input_is_an_error_row_and_good_ones_are_written(mixed_folder: 
 def test_an_extractor_that_raises_costs_only_its_fields(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pipeline = Pipeline()
 
-    def broken(document, resources):
+    def broken(view):
         raise RuntimeError("deliberately broken")
 
     pipeline.extractors["scheda"] = [("broken.v1", broken), *pipeline.extractors["scheda"]]
-    pipeline.run([GOOD_TEXT], tmp_path, progress=False)
+    run([GOOD_TEXT], tmp_path, pipeline=pipeline, progress=False)
     tables = read_tables(tmp_path)
     assert tables["errors"]["stage"].tolist() == ["extract:broken.v1"]
     assert tables["documents"]["status"].tolist() == ["partial"]

@@ -17,6 +17,7 @@ from extract.cli import main
 from extract.config import DEFAULT_SCHEMAS_DIR, load_config
 from extract.normalise import NORMALISER_NAMES, build_normalisers
 from extract.pipeline import Pipeline
+from extract.runner import run_files
 from extract.settings import ConfigError
 
 
@@ -227,7 +228,9 @@ def test_a_field_read_from_a_label_needs_only_data_files(schemas: Path, tmp_path
     document.write_text(
         "Un percorso di prova\n\nSoggetto promotore\nComune di Cervia\n\nNumero incontri\n12\n", encoding="utf-8"
     )
-    Pipeline(checked_config(schemas)).run_files([(document.parent, document)], tmp_path / "out", progress=False)
+    run_files(
+        [(document.parent, document)], tmp_path / "out", pipeline=Pipeline(checked_config(schemas)), progress=False
+    )
     processes = pd.read_parquet(tmp_path / "out" / "processes.parquet", dtype_backend="pyarrow")
     assert processes["meetings_count"].tolist() == [12]
     assert str(processes["meetings_count"].dtype) == "int32[pyarrow]"

@@ -7,21 +7,22 @@ from __future__ import annotations
 import pytest
 
 from extract.config import load_config
-from extract.extractors import Resources, load_all
 from extract.loaders.text_loader import load_text
 from extract.names import FirstNames, given_name_first
 from extract.person_names import PersonNames
+from extract.pipeline import Pipeline
 
 CONFIG = load_config()
-RESOURCES = Resources.build(CONFIG)
-EXTRACTORS = load_all()
-NAMES = PersonNames(CONFIG.contacts, FirstNames(), RESOURCES.gazetteer)
+PIPELINE = Pipeline(CONFIG)
+RESOURCES = PIPELINE.resources
+CONTACT_RULES = PIPELINE.component("contacts.v1").settings  # schemas/contacts.json, as the component read it
+NAMES = PersonNames(CONTACT_RULES, FirstNames(), RESOURCES.gazetteer)
 
 
 def _contacts(text: str, doc_type: str = "other") -> list[dict]:
     document = load_text(text.encode(), "test", "test.txt", CONFIG)
     document.doc_type = doc_type
-    return [mention.value for mention in EXTRACTORS.get("contacts.v1")(document, RESOURCES)]
+    return [mention.value for mention in PIPELINE.run_one("contacts.v1", document)]
 
 
 def _page(body: str) -> str:
@@ -337,7 +338,7 @@ def test_person_names(text: str, expected: tuple[str, ...] | None) -> None:
     ],
 )
 def test_given_name_first_with_particles(words: list[str], expected: str) -> None:
-    particles = frozenset(CONFIG.contacts["name_particles"])
+    particles = frozenset(CONTACT_RULES["name_particles"])
     assert given_name_first(words, None, FirstNames(), particles) == expected
 
 

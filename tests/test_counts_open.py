@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from extract.config import load_config
-from extract.extractors import Resources, load_all
 from extract.lexicon import ItalianLemmas
 from extract.loaders.text_loader import load_text
+from extract.pipeline import Pipeline
 
 CONFIG = load_config()
-RESOURCES = Resources.build(CONFIG)
-EXTRACTORS = load_all()
+PIPELINE = Pipeline(CONFIG)
+RESOURCES = PIPELINE.resources
 
 
 def _counts(sentence: str) -> list[tuple]:
@@ -20,7 +20,7 @@ def _counts(sentence: str) -> list[tuple]:
     document.doc_type = "card"
     return [
         (row["group"], row["unit"], row["count"], row["qualifier"], row["kind"])
-        for row in (mention.value for mention in EXTRACTORS.get("counts.v1")(document, RESOURCES))
+        for row in (mention.value for mention in PIPELINE.run_one("counts.v1", document))
     ]
 
 

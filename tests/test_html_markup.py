@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from extract.config import load_config
-from extract.extractors import Resources, load_all
 from extract.loaders.html_loader import load_html
+from extract.pipeline import Pipeline
 
-RESOURCES = Resources.build(load_config())
-EXTRACTORS = load_all()
+PIPELINE = Pipeline(load_config())
+RESOURCES = PIPELINE.resources
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Orti di quartiere | Sito</title>
 <link rel="canonical" href="https://example.org/processo/77"></head><body>
@@ -43,21 +43,21 @@ def test_unknown_markup_still_gives_the_fields(variant: str) -> None:
     found = {
         (mention.field, mention.value)
         for name in ("title.v1", "label_value.v1", "place.v1")
-        for mention in EXTRACTORS.get(name)(document, RESOURCES)
+        for mention in PIPELINE.run_one(name, document)
     }
     assert {("title", "Orti di quartiere"), ("status", "concluso"), ("codecision", True), ("place", "Ferrara")} <= found
     assert ("place", "Bologna") not in found, "the footer's address is noise"
     assert ("status", "in_corso") not in found, "the navigation is noise"
     assert ("codecision", False) not in found, "the cookie banner is noise"
     assert document.source_url == "https://example.org/processo/77"
-    for mention in (m for name in ("label_value.v1", "place.v1") for m in EXTRACTORS.get(name)(document, RESOURCES)):
+    for mention in (m for name in ("label_value.v1", "place.v1") for m in PIPELINE.run_one(name, document)):
         assert document.text[mention.start : mention.end] == mention.raw
 
 
 def test_title_falls_back_to_the_title_tag_without_its_site_suffix() -> None:
     page = b"<html><head><title>Piazze aperte | Osservatorio</title></head><body><p>testo</p></body></html>"
     document = load_html(page, "id", "page.html", RESOURCES.config)
-    assert [m.value for m in EXTRACTORS.get("title.v1")(document, RESOURCES)] == ["Piazze aperte"]
+    assert [m.value for m in PIPELINE.run_one("title.v1", document)] == ["Piazze aperte"]
 
 
 def test_declared_windows_1252_is_honoured() -> None:

@@ -10,20 +10,21 @@ from decimal import Decimal
 import pytest
 
 from extract.config import load_config
-from extract.extractors import Resources, load_all
 from extract.loaders.text_loader import load_text
+from extract.pipeline import Pipeline
+from extract.runner import run
 from extract.text import normalise_document_text
 from tests.conftest import read_tables
 
 CONFIG = load_config()
-RESOURCES = Resources.build(CONFIG)
-EXTRACTORS = load_all()
+PIPELINE = Pipeline(CONFIG)
+RESOURCES = PIPELINE.resources
 
 
 def _values(text: str, extractor: str, field: str, doc_type: str = "other") -> list[object]:
     document = load_text(text.encode(), "test", "test.txt", CONFIG)
     document.doc_type = doc_type
-    mentions = EXTRACTORS.get(extractor)(document, RESOURCES)
+    mentions = PIPELINE.run_one(extractor, document)
     ranked = sorted((mention for mention in mentions if mention.field == field), key=lambda m: (-m.confidence, m.start))
     return [mention.value for mention in ranked]
 
@@ -94,7 +95,7 @@ def test_a_process_in_one_comune_has_that_comune_as_territory(pipeline, tmp_path
         " e Cotignola.\n",
         encoding="utf-8",
     )
-    pipeline.run([folder], tmp_path / "out", progress=False)
+    run([folder], tmp_path / "out", pipeline=pipeline, progress=False)
     rows = read_tables(tmp_path / "out")["processes"].set_index("title")["municipalities"]
     assert list(rows["Orti di quartiere"]) == ["Meldola"]
     assert sorted(rows["Reti di cura"]) == ["Bagnara di Romagna", "Cotignola"]  # a territory stated is kept as stated
@@ -268,7 +269,7 @@ def test_damaged_text_repaired(damaged: str, repaired: str) -> None:
 def test_a_heading_s_outline_number_is_not_part_of_the_title(heading: str, title: str) -> None:
     document = load_text(f"{heading}\n\nNato nel\nMarzo 2015\n".encode(), "test", "test.pdf", CONFIG)
     document.title_span = (0, len(heading))
-    assert [mention.value for mention in EXTRACTORS.get("title.v1")(document, RESOURCES)] == [title]
+    assert [mention.value for mention in PIPELINE.run_one("title.v1", document)] == [title]
 
 
 def test_a_period_in_a_card_s_story_is_a_phase_not_the_process_s_period() -> None:

@@ -8,22 +8,22 @@ from datetime import date
 import pytest
 
 from extract.config import load_config
-from extract.extractors import Resources, load_all
 from extract.loaders.text_loader import load_text
 from extract.names import FirstNames, given_name_first
 from extract.normalise import build_normalisers
 from extract.normalise.dates import DateRange, DateValue
+from extract.pipeline import Pipeline
 
 CONFIG = load_config()
-RESOURCES = Resources.build(CONFIG)
-EXTRACTORS = load_all()
+PIPELINE = Pipeline(CONFIG)
+RESOURCES = PIPELINE.resources
 NORMALISERS = build_normalisers(CONFIG)
 
 
 def _run(text: str, extractor: str, doc_type: str) -> list[tuple[str, object]]:
     document = load_text(text.encode(), "test", "test.txt", CONFIG)
     document.doc_type = doc_type
-    return [(mention.field, mention.value) for mention in EXTRACTORS.get(extractor)(document, RESOURCES)]
+    return [(mention.field, mention.value) for mention in PIPELINE.run_one(extractor, document)]
 
 
 def _counts(text: str, doc_type: str = "card") -> list[tuple]:
@@ -375,7 +375,7 @@ def test_a_labelled_place_that_is_an_e_mail_address_is_no_place() -> None:
     )
     document = load_text(text.encode(), "test", "test.txt", CONFIG)
     document.doc_type = "card"
-    places = [m.value for m in EXTRACTORS.get("place_located.v1")(document, RESOURCES) if m.field == "place"]
+    places = [m.value for m in PIPELINE.run_one("place_located.v1", document) if m.field == "place"]
     assert places == ["Zerba"]
 
 
@@ -395,5 +395,5 @@ def test_a_cards_title_is_the_heading_above_its_quote(above: str, expected: str 
     )
     document = load_text(text.encode(), "test", "test.txt", CONFIG)
     document.doc_type = "card"
-    heads = [m.value for m in EXTRACTORS.get("title.v1")(document, RESOURCES) if m.extractor == "title.v1:card_head"]
+    heads = [m.value for m in PIPELINE.run_one("title.v1", document) if m.extractor == "title.v1:card_head"]
     assert heads == ([expected] if expected else [])

@@ -14,12 +14,12 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from extract.document import Document, Mention
-from extract.extractors.base import extractor
-from extract.extractors.regions import field_blocks
+from extract.document import Mention
+from extract.extractors.base import Extractor, component
 from extract.nlp import nlp_for
 from extract.resources import Resources
 from extract.text import line_spans
+from extract.view import DocumentView
 
 NAME = "actors.v1"
 CONFIDENCE = 0.85
@@ -209,37 +209,43 @@ def _line_entries(
     return _entries(line, line_start, shape)
 
 
-@extractor(NAME, emits=("actors",), consumes=tuple(TAG_PREFIX + body for body in BODIES))
-def extract_actors(document: Document, resources: Resources) -> list[Mention]:
-    text = document.text
-    mentions: list[Mention] = []
-    for item, tag, block_end in field_blocks(document, resources, TAG_PREFIX):
-        body = tag[len(TAG_PREFIX) :]
-        inline = text[item.value_start : item.value_end].split("\n", 1)[0]
-        is_size = not inline.strip() or (
-            len(inline.split()) <= MAX_SIZE_WORDS and resources.normalisers["count"](inline) is not None
-        )  # `: 12`, `: circa 250`
-        aside = _SIZE_THEN_LIST.match(inline) or _SIZE_COLON_LIST.match(inline)
-        if aside and resources.normalisers["count"](aside["size"]) is not None:
-            lines = [(aside["list"], item.value_start + aside.start("list"))]
-        else:
-            lines = _list_lines(
-                resources, text, item.value_start + len(inline) if is_size else item.value_start, block_end
-            )
-        lines = _continued(text, lines)
-        seen: set[str] = set()
-        shape = "entries" if body == NEGOTIATION_TABLE and _is_entry_list(lines) else body
-        for line, line_start in lines:
-            for start, end, roles_start in _line_entries(resources, text, line, line_start, shape):
-                sub_label = roles_start is not None and text[roles_start - 1] == ":" and shape != NEGOTIATION_TABLE
-                if sub_label and not _organisations(resources, text, start, roles_start - 1):
-                    start, roles_start = roles_start, None  # `Soggetti: Comune // Ausl`: a sub-label, then the list
-                if roles_start is None and body == IMPLEMENTATION:
-                    roles_start = _roles_after_organisation(resources, text, start, end)
-                roles = _roles(resources, text, roles_start, end) if roles_start is not None else []
-                organisations_end = end if shape == NEGOTIATION_TABLE or roles_start is None else roles_start - 1
-                for organisation, org_start, org_end in _organisations(resources, text, start, organisations_end):
-                    if organisation not in seen:
-                        seen.add(organisation)
-                        mentions.append(_row(text, body, organisation, roles, org_start, org_end))
-    return mentions
+@component
+class Actors(Extractor):
+    name = NAME
+    emits = ("actors",)
+    consumes = tuple(TAG_PREFIX + body for body in BODIES)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        text = document.text
+        mentions: list[Mention] = []
+        for item, tag, block_end in view.field_blocks(TAG_PREFIX):
+            body = tag[len(TAG_PREFIX) :]
+            inline = text[item.value_start : item.value_end].split("\n", 1)[0]
+            is_size = not inline.strip() or (
+                len(inline.split()) <= MAX_SIZE_WORDS and resources.normalisers["count"](inline) is not None
+            )  # `: 12`, `: circa 250`
+            aside = _SIZE_THEN_LIST.match(inline) or _SIZE_COLON_LIST.match(inline)
+            if aside and resources.normalisers["count"](aside["size"]) is not None:
+                lines = [(aside["list"], item.value_start + aside.start("list"))]
+            else:
+                lines = _list_lines(
+                    resources, text, item.value_start + len(inline) if is_size else item.value_start, block_end
+                )
+            lines = _continued(text, lines)
+            seen: set[str] = set()
+            shape = "entries" if body == NEGOTIATION_TABLE and _is_entry_list(lines) else body
+            for line, line_start in lines:
+                for start, end, roles_start in _line_entries(resources, text, line, line_start, shape):
+                    sub_label = roles_start is not None and text[roles_start - 1] == ":" and shape != NEGOTIATION_TABLE
+                    if sub_label and not _organisations(resources, text, start, roles_start - 1):
+                        start, roles_start = roles_start, None  # `Soggetti: Comune // Ausl`: a sub-label, then the list
+                    if roles_start is None and body == IMPLEMENTATION:
+                        roles_start = _roles_after_organisation(resources, text, start, end)
+                    roles = _roles(resources, text, roles_start, end) if roles_start is not None else []
+                    organisations_end = end if shape == NEGOTIATION_TABLE or roles_start is None else roles_start - 1
+                    for organisation, org_start, org_end in _organisations(resources, text, start, organisations_end):
+                        if organisation not in seen:
+                            seen.add(organisation)
+                            mentions.append(_row(text, body, organisation, roles, org_start, org_end))
+        return mentions

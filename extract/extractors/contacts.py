@@ -24,22 +24,21 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import NotRequired
+
+from pydantic import with_config
+from typing_extensions import TypedDict
 
 from extract.contact_values import EMAIL, RoleReader, phones_in
 from extract.document import Document, LabelledField, Mention
-from extract.extractors.base import extractor
+from extract.extractors.base import Extractor, component
 from extract.extractors.contact_records import RecordLabels, records
-from extract.extractors.regions import (
-    CONTACT_VALUE_TAG,
-    CONTACTS_TAG,
-    contact_block_end,
-    contact_paragraphs_end,
-    field_blocks,
-)
 from extract.names import FirstNames
 from extract.person_names import PersonName, PersonNames
 from extract.resources import Resources, built_once
+from extract.settings import STRICT
 from extract.text import fold
+from extract.view import CONTACT_VALUE_TAG, CONTACTS_TAG, DocumentView
 
 NAME = "contacts.v1"
 BLOCK_CONFIDENCE = 0.85
@@ -114,6 +113,38 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_words(words)})(?!\w)", re.IGNORECASE)
 
 
+@with_config(STRICT)
+class ContactsRules(TypedDict):
+    about: NotRequired[str]
+    titles: list[str]
+    name_particles: list[str]
+    not_name_words: list[str]
+    named_after_words: list[str]
+    skip_words: list[str]
+    role_cues: list[str]
+    role_heads: list[str]
+    excluded_cues: list[str]
+    political_roles: list[str]
+    author_cues: list[str]
+    committee_cues: list[str]
+    clause_breakers: list[str]
+    copulas: list[str]
+    block_headings: list[str]
+    invitation_cues: list[str]
+    value_exclusions: list[str]
+    responsible_fields: list[str]
+    committee_fields: list[str]
+    organisation_suffixes: list[str]
+    organisation_suffixes_about: NotRequired[str]
+    record_labels: dict[str, list[str]]
+    record_labels_about: NotRequired[str]
+    organisation_labels: list[str]
+    organisation_openers: list[str]
+    entity_openers: list[str]
+    value_labels: list[str]
+    max_name_tokens: int
+
+
 @dataclass(frozen=True)
 class _Rules:
     names: PersonNames
@@ -136,9 +167,8 @@ class _Rules:
     records: RecordLabels
 
 
-@built_once("contacts.rules")
-def _rules(resources: Resources) -> _Rules:
-    data = resources.config.contacts
+def compile_rules(data: ContactsRules, resources: Resources) -> _Rules:
+    """The settings of `schemas/contacts.json`, compiled once when the component is built."""
     cue = _phrases(data["role_cues"])
     headings = _words(data["block_headings"])
     return _Rules(
@@ -439,16 +469,17 @@ def _line_bounds(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _blocks(document: Document, resources: Resources, rules: _Rules) -> list[tuple[int, int]]:
+def _blocks(view: DocumentView, rules: _Rules) -> list[tuple[int, int]]:
     """Spans of the contacts blocks: labelled (`Contatti:`) and headed (`Per informazioni`)."""
+    document = view.document
     text = document.text
     spans = []
-    for item, _tag, _end in field_blocks(document, resources, CONTACTS_TAG):
+    for item, _tag, _end in view.field_blocks(CONTACTS_TAG):
         start = _line_bounds(text, item.label_start)[0]
-        spans.append((start, contact_block_end(document, document.fields.index(item), resources)))
+        spans.append((start, view.contact_block_end(document.fields.index(item))))
     for match in rules.heading_line.finditer(text):
         if _heading_line(match.group(), rules):
-            spans.append((match.start(), contact_paragraphs_end(document, resources, match.end(), len(text))))
+            spans.append((match.start(), view.contact_paragraphs_end(match.end(), len(text))))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -735,24 +766,39 @@ def _outside_blocks(fields: list[LabelledField], blocks: list[tuple[int, int]]) 
     return [item for item in fields if not _inside(item.label_start, blocks)] if blocks else fields
 
 
-@extractor(NAME, emits=("contacts",), consumes=(CONTACTS_TAG, CONTACT_VALUE_TAG))
-def extract_contacts(document: Document, resources: Resources) -> list[Mention]:
-    rules = _rules(resources)
-    text = document.text
-    blocks = _blocks(document, resources, rules)
-    people = [person for start, end in blocks for person in _block_people(text, start, end, rules)]
-    fields = _outside_blocks(document.fields, blocks)
-    people += _field_people(text, fields, rules)
-    field_spans = [(item.label_start, item.value_end) for item in fields if item.key in rules.responsible_fields]
-    marks = _marks(text, rules)
-    people += _prose_people(text, marks, blocks + field_spans + _committee_spans(document, rules), rules)
-    for person in people:
-        if person.organisation is None and ":" in text[_line_bounds(text, person.name.start)[0] : person.name.start]:
-            person.organisation = _organisation_by_label(text, person, rules)
-    people = _merged(people, rules)
-    if len(people) == 1 and not (people[0].emails and people[0].phones):
-        _fill_from_invitation(text, marks, people[0], rules)
-    return [_mention(text, person, rules) for person in people]
+@component
+class Contacts(Extractor):
+    name = NAME
+    emits = ("contacts",)
+    consumes = (CONTACTS_TAG, CONTACT_VALUE_TAG)
+    settings_file = "contacts.json"
+    Settings = ContactsRules
+
+    def __init__(self, resources: Resources, settings: ContactsRules) -> None:
+        super().__init__(resources, settings)
+        self.rules = compile_rules(settings, resources)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document = view.document
+        rules = self.rules
+        text = document.text
+        blocks = _blocks(view, rules)
+        people = [person for start, end in blocks for person in _block_people(text, start, end, rules)]
+        fields = _outside_blocks(document.fields, blocks)
+        people += _field_people(text, fields, rules)
+        field_spans = [(item.label_start, item.value_end) for item in fields if item.key in rules.responsible_fields]
+        marks = _marks(text, rules)
+        people += _prose_people(text, marks, blocks + field_spans + _committee_spans(document, rules), rules)
+        for person in people:
+            if (
+                person.organisation is None
+                and ":" in text[_line_bounds(text, person.name.start)[0] : person.name.start]
+            ):
+                person.organisation = _organisation_by_label(text, person, rules)
+        people = _merged(people, rules)
+        if len(people) == 1 and not (people[0].emails and people[0].phones):
+            _fill_from_invitation(text, marks, people[0], rules)
+        return [_mention(text, person, rules) for person in people]
 
 
 def _fill_from_invitation(text: str, marks: list[tuple[int, int]], person: _Person, rules: _Rules) -> None:

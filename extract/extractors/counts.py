@@ -25,16 +25,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, NotRequired
 
+from pydantic import with_config
 from text_to_num import text2num
+from typing_extensions import TypedDict
 
-from extract.document import Document, Mention
-from extract.extractors.base import extractor
-from extract.extractors.regions import prose_regions
+from extract.document import Mention
+from extract.extractors.base import Extractor, component
 from extract.lexicon import ItalianLemmas, italian_lemmas
-from extract.resources import Resources, built_once
+from extract.resources import Resources
+from extract.settings import STRICT
 from extract.text import fold
+from extract.view import DocumentView
 
 NAME = "counts.v1"
 CONFIDENCE = 0.75
@@ -64,6 +67,74 @@ MIN_CODE_DIGITS = 5  # a postal code, a protocol number: digits not grouped by t
 MIN_YEAR, MAX_YEAR = 1900, 2100  # four digits in this range are a year, never a count whose noun is left out
 PARTICIPLE_PLURALS = ("ati", "ate", "iti", "ite", "uti", "ute", "olti", "olte", "essi", "esse", "itti", "itte")
 _INFINITIVE = re.compile(r"[^\W\d_]{2,}(?:are|ere|ire)(?:ne|ci|vi|li|le|lo|la|si)?")
+
+
+@with_config(STRICT)
+class CountsRelationalEndings(TypedDict):
+    plural: list[str]
+    singular: list[str]
+
+
+@with_config(STRICT)
+class CountsElision(TypedDict):
+    conjunctions: list[str]
+    max_words_between: int
+    partitive_clitics: list[str]
+    partitive_reach_words: int
+    antecedent_reach_chars: int
+    predicate_links: list[str]
+    partitive_after: list[str]
+
+
+@with_config(STRICT)
+class CountsRules(TypedDict):
+    about: NotRequired[str]
+    qualifiers: dict[str, list[str]]
+    qualifiers_about: NotRequired[str]
+    approximate_numbers: dict[str, int]
+    number_word_stems: list[str]
+    min_word_number: int
+    max_count: int
+    not_after: list[str]
+    not_after_about: NotRequired[str]
+    digits_only_after: list[str]
+    look_alike_before: list[str]
+    look_alike_about: NotRequired[str]
+    currency_marks: list[str]
+    range_connectors: list[str]
+    fillers: list[str]
+    fillers_about: NotRequired[str]
+    predicative_verbs: list[str]
+    articles: list[str]
+    predicative_about: NotRequired[str]
+    name_adjective_units: list[str]
+    purpose_units: list[str]
+    purpose_adjective_endings: dict[str, list[str]]
+    max_purpose_words: int
+    scope_complements: list[str]
+    scope_about: NotRequired[str]
+    invariable_name_adjectives: list[str]
+    relational_endings: CountsRelationalEndings
+    relational_about: NotRequired[str]
+    name_about: NotRequired[str]
+    participle_lemma_endings: list[str]
+    not_in_name: list[str]
+    lemma_guesses: dict[str, list[list[str]]]
+    lemma_guesses_about: NotRequired[str]
+    plan_words: list[str]
+    plan_words_about: NotRequired[str]
+    future_endings: list[str]
+    not_future: list[str]
+    past_endings: list[str]
+    not_past: list[str]
+    auxiliaries: list[str]
+    copulas: list[str]
+    present_copulas: list[str]
+    modals: list[str]
+    infinitive_reach: int
+    kind_about: NotRequired[str]
+    elision: CountsElision
+    elision_about: NotRequired[str]
 
 
 @dataclass(frozen=True)
@@ -204,9 +275,8 @@ def _folded(words: list[str]) -> frozenset[str]:
     return frozenset(fold(word) for word in words)
 
 
-@built_once("counts.rules")
-def _rules(resources: Resources) -> _Rules:
-    data = resources.config.counts
+def compile_rules(data: CountsRules) -> _Rules:
+    """The settings of `schemas/counts.json`, compiled once when the component is built."""
     qualifiers = {
         " ".join(phrase.lower().split()): kind for kind, phrases in data["qualifiers"].items() for phrase in phrases
     }
@@ -276,10 +346,11 @@ def _phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(fold(token) for token in _TOKEN.findall(phrase) if token not in QUOTES)
 
 
-@built_once("counts.heads")
-def _heads(resources: Resources) -> _Heads:
+def compile_heads(data: CountsRules, resources: Resources) -> _Heads:
+    """The head lexicon (`vocab/count_heads.jsonl`, `count_groups.jsonl`) and the lemma guesses of
+    `counts.json`, compiled once when the component is built."""
     vocab = resources.config.vocab
-    guesses = resources.config.counts["lemma_guesses"]
+    guesses = data["lemma_guesses"]
     lemmas: dict[str, str] = {}
     limits: dict[str, int] = {}
     suffixes: list[str] = []
@@ -884,10 +955,10 @@ def _mention(text: str, number: _Number, found: tuple[_Group, str], kind: str) -
     return Mention("counts", text[start : group.end], row, start, group.end, NAME, CONFIDENCE)
 
 
-def _counts_in_region(text: str, region: tuple[int, int], in_target: bool, resources: Resources) -> list[Mention]:
+def _counts_in_region(
+    text: str, region: tuple[int, int], in_target: bool, rules: _Rules, classify: _Classifier
+) -> list[Mention]:
     """The counts of one prose region; `in_target` for a region under Risultati attesi."""
-    rules = _rules(resources)
-    classify = _Classifier(_heads(resources), italian_lemmas(resources))
     mentions = []
     seen: dict[tuple[int, int], Markers] = {}
     earlier: _Group | None = None
@@ -906,12 +977,26 @@ def _counts_in_region(text: str, region: tuple[int, int], in_target: bool, resou
     return mentions
 
 
-@extractor(NAME, emits=("counts",), consumes=(TARGET_TAG,))
-def extract_counts(document: Document, resources: Resources) -> list[Mention]:
+@component
+class Counts(Extractor):
     """Counts in the prose regions; only a short window after each number candidate is tokenized."""
-    mentions: list[Mention] = []
-    for start, end, item in prose_regions(document, resources):
-        spec = resources.config.label(item.key) if item is not None else None
-        in_target = spec is not None and TARGET_TAG in spec.tags
-        mentions += _counts_in_region(document.text, (start, end), in_target, resources)
-    return mentions
+
+    name = NAME
+    emits = ("counts",)
+    consumes = (TARGET_TAG,)
+    settings_file = "counts.json"
+    Settings = CountsRules
+
+    def __init__(self, resources: Resources, settings: CountsRules) -> None:
+        super().__init__(resources, settings)
+        self.rules = compile_rules(settings)
+        self.classify = _Classifier(compile_heads(settings, resources), italian_lemmas(resources))
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        mentions: list[Mention] = []
+        for start, end, item in view.prose_regions:
+            spec = resources.config.label(item.key) if item is not None else None
+            in_target = spec is not None and TARGET_TAG in spec.tags
+            mentions += _counts_in_region(document.text, (start, end), in_target, self.rules, self.classify)
+        return mentions

@@ -17,16 +17,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NotRequired
+
+from pydantic import with_config
+from typing_extensions import TypedDict
 
 from extract.document import Document, Mention
-from extract.extractors.base import extractor
+from extract.extractors.base import Extractor, component
 from extract.extractors.label_value import date_mentions
-from extract.extractors.regions import prose_regions
 from extract.gazetteer import Gazetteer
 from extract.normalise.dates import DateParser, DateValue, find_dates
 from extract.normalise.numbers import YearParser
-from extract.resources import Resources, built_once
+from extract.resources import Resources
+from extract.settings import STRICT
 from extract.text import fold, line_spans
+from extract.view import DocumentView
 
 NAME = "dates.v1"
 CUE_CONFIDENCE = 0.6
@@ -40,6 +45,47 @@ ADJACENT = "excluded_adjacent"
 MAX_HEAD_LINES = 60
 BODY_LINE_WORDS = 12
 _MARKUP = re.compile(r"^[*_#\s]+|[*_\s]+$")
+
+
+@with_config(STRICT)
+class DatesCues(TypedDict):
+    start: list[str]
+    end: list[str]
+    modified: list[str]
+    published: list[str]
+    excluded: list[str]
+    excluded_adjacent: list[str]
+
+
+@with_config(STRICT)
+class DatesDateLine(TypedDict):
+    about: NotRequired[str]
+    head_lines: int
+    tail_lines: int
+    prefixes: list[str]
+    after_noun: list[str]
+
+
+@with_config(STRICT)
+class DatesProsePeriods(TypedDict):
+    about: NotRequired[str]
+    openers: list[str]
+    joiners: list[str]
+    year_openers: list[str]
+    year_start_verbs: list[str]
+    year_clause_chars: int
+    verbs_before_year: list[str]
+
+
+@with_config(STRICT)
+class DatesRules(TypedDict):
+    about: NotRequired[str]
+    window_chars: int
+    cues: DatesCues
+    date_line: DatesDateLine
+    phase_periods_about: NotRequired[str]
+    phase_periods: list[str]
+    prose_periods: DatesProsePeriods
 
 
 @dataclass(frozen=True)
@@ -57,10 +103,9 @@ class _DateRules:
     phase_periods: frozenset[str]
 
 
-@built_once("dates.rules")
-def _rules(resources: Resources) -> _DateRules:
+def compile_rules(data: DatesRules, resources: Resources) -> _DateRules:
+    """The settings of `schemas/dates.json` (with the month names of `values.json`), compiled once."""
     config = resources.config
-    data = config.dates
     years = YearParser(config.values["year_context_words"]["words"])
     cues = [
         (re.compile(rf"(?<!\w){re.escape(fold(cue))}(?!\w)"), role)
@@ -132,12 +177,13 @@ def _period_end(year: int, month: int, day: str | None) -> DateValue | None:
         return None
 
 
-def _prose_periods(document: Document, resources: Resources, rules: _DateRules) -> list[Mention]:
+def _prose_periods(view: DocumentView, rules: _DateRules) -> list[Mention]:
     """`da gennaio a giugno 2019` -> start 2019-01 and end 2019-06; `Nel 2022 è stato avviato` -> start 2022."""
+    document = view.document
     text = document.text
     mentions: list[Mention] = []
     phases = document.doc_type in rules.phase_periods
-    for start, end, _item in prose_regions(document, resources):
+    for start, end, _item in view.prose_regions:
         for match in rules.period.finditer(text, start, end):
             if phases and not _whole_line(text, match.start(), match.end()):
                 continue  # a phase of the story (`i laboratori, tra gennaio e aprile 2018`)
@@ -252,10 +298,11 @@ def _date_lines(document: Document, resources: Resources, rules: _DateRules) -> 
     return mentions
 
 
-def _cued(document: Document, resources: Resources, rules: _DateRules) -> list[Mention]:
+def _cued(view: DocumentView, rules: _DateRules) -> list[Mention]:
+    document = view.document
     text = document.text
     mentions: list[Mention] = []
-    for start, end, _item in prose_regions(document, resources):
+    for start, end, _item in view.prose_regions:
         previous_end = start
         for date_start, date_end, value in find_dates(text[start:end], rules.parser):
             date_start, date_end = start + date_start, start + date_end
@@ -273,9 +320,10 @@ def _role_mentions(role: str, value: DateValue, raw: str, start: int, end: int) 
     return date_mentions(ROLE_FIELDS[role], value, raw, start, end, f"{NAME}:{role}", CUE_CONFIDENCE)
 
 
-@extractor(
-    NAME,
-    emits=(
+@component
+class Dates(Extractor):
+    name = NAME
+    emits = (
         "start_date",
         "start_date_precision",
         "end_date",
@@ -284,11 +332,19 @@ def _role_mentions(role: str, value: DateValue, raw: str, start: int, end: int) 
         "published_date_precision",
         "modified_date",
         "modified_date_precision",
-    ),
-)
-def extract_dates(document: Document, resources: Resources) -> list[Mention]:
-    rules = _rules(resources)
-    line_mentions = _date_lines(document, resources, rules)
-    taken = {mention.start for mention in line_mentions}
-    cued = [mention for mention in _cued(document, resources, rules) if mention.start not in taken]
-    return line_mentions + _prose_periods(document, resources, rules) + cued
+    )
+
+    settings_file = "dates.json"
+    Settings = DatesRules
+
+    def __init__(self, resources: Resources, settings: DatesRules) -> None:
+        super().__init__(resources, settings)
+        self.rules = compile_rules(settings, resources)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        rules = self.rules
+        line_mentions = _date_lines(document, resources, rules)
+        taken = {mention.start for mention in line_mentions}
+        cued = [mention for mention in _cued(view, rules) if mention.start not in taken]
+        return line_mentions + _prose_periods(view, rules) + cued

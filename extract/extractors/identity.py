@@ -19,13 +19,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NotRequired
 
-from extract.document import Document, Mention
-from extract.extractors.base import extractor
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from extract.document import Mention
+from extract.extractors.base import Extractor, component
 from extract.extractors.places import longest_comune
 from extract.gazetteer import Comune
-from extract.resources import Resources, built_once
+from extract.resources import Resources
+from extract.settings import STRICT
 from extract.text import collapse_whitespace, fold
+from extract.view import DocumentView
 
 NAME = "identity_prose.v1"
 QUOTED_CONFIDENCE = 0.8
@@ -61,6 +67,45 @@ class _Body:
     province: str | None
 
 
+@with_config(STRICT)
+class IdentityBody(TypedDict):
+    kind: str
+    pattern: str
+
+
+@with_config(STRICT)
+class IdentityHeading(TypedDict):
+    max_words: int
+    min_words: int
+    generic_articles: list[str]
+    skip_patterns: list[str]
+
+
+@with_config(STRICT)
+class IdentityRules(TypedDict):
+    about: NotRequired[str]
+    process_nouns: list[str]
+    process_noun_modifiers: list[str]
+    max_words_before_quote: int
+    quote_then_noun: str
+    name_stops: list[str]
+    max_name_words: int
+    min_name_chars: int
+    promoting_participles: str
+    promoting_verbs: str
+    agent_prepositions: str
+    lead_role: str
+    bodies: list[IdentityBody]
+    body_name: str
+    place_count_weights: dict[str, int]
+    heading: IdentityHeading
+    about_process_nouns: NotRequired[str]
+    quoted_only_nouns: list[str]
+    title_doc_types: list[str]
+    about_title_doc_types: NotRequired[str]
+    max_words_before_agent: int
+
+
 @dataclass(frozen=True)
 class _IdentityRules:
     process_noun: re.Pattern[str]
@@ -82,9 +127,8 @@ class _IdentityRules:
     home_region: str
 
 
-@built_once("identity.rules")
-def _rules(resources: Resources) -> _IdentityRules:
-    data = resources.config.identity
+def compile_rules(data: IdentityRules) -> _IdentityRules:
+    """The settings of `schemas/identity.json`, compiled once when the component is built."""
     nouns = "|".join(map(re.escape, data["process_nouns"]))
     by_length = sorted(data["process_noun_modifiers"], key=len, reverse=True)
     modifiers = "|".join(re.escape(item).replace(r"\ ", r"[ \t]+") for item in by_length)
@@ -348,22 +392,36 @@ def _region(mentions: list[Mention], resources: Resources) -> list[Mention]:
     return regions
 
 
-@extractor(NAME, emits=("title", "promoter", "place", "province", "region"))
-def extract_identity(document: Document, resources: Resources) -> list[Mention]:
+@component
+class IdentityProse(Extractor):
     """Title, promoter and place of a process told in prose."""
-    rules = _rules(resources)
-    text = document.text
-    mentions = []
-    if document.doc_type in rules.title_doc_types:
-        mentions += _titles_after_nouns(text, rules) + _titles_before_nouns(text, rules, resources)
-    promoters = _promoters(text, resources, rules)
-    for body, confidence in promoters:
-        end = body.start + len(body.raw)
-        mentions.append(Mention("promoter", body.raw, body.promoter, body.start, end, f"{NAME}:promoter", confidence))
-    with_place = [(body, confidence) for body, confidence in promoters if body.place]
-    if with_place:
-        body, _confidence = max(with_place, key=lambda item: (item[1], -item[0].start))
-        mentions += _promoter_place(body)
-    else:
-        mentions += _counted_place(text, resources, rules)
-    return mentions + _region(mentions, resources)
+
+    name = NAME
+    emits = ("title", "promoter", "place", "province", "region")
+    settings_file = "identity.json"
+    Settings = IdentityRules
+
+    def __init__(self, resources: Resources, settings: IdentityRules) -> None:
+        super().__init__(resources, settings)
+        self.rules = compile_rules(settings)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        rules = self.rules
+        text = document.text
+        mentions = []
+        if document.doc_type in rules.title_doc_types:
+            mentions += _titles_after_nouns(text, rules) + _titles_before_nouns(text, rules, resources)
+        promoters = _promoters(text, resources, rules)
+        for body, confidence in promoters:
+            end = body.start + len(body.raw)
+            mentions.append(
+                Mention("promoter", body.raw, body.promoter, body.start, end, f"{NAME}:promoter", confidence)
+            )
+        with_place = [(body, confidence) for body, confidence in promoters if body.place]
+        if with_place:
+            body, _confidence = max(with_place, key=lambda item: (item[1], -item[0].start))
+            mentions += _promoter_place(body)
+        else:
+            mentions += _counted_place(text, resources, rules)
+        return mentions + _region(mentions, resources)

@@ -7,10 +7,11 @@ text of a label the vocabulary does not know yet.
 
 from __future__ import annotations
 
-from extract.document import Document, LabelledField, Mention
-from extract.extractors.base import LABELLED, extractor
+from extract.document import LabelledField, Mention
+from extract.extractors.base import LABELLED, Extractor, component
 from extract.normalise.dates import DateRange, DateValue
 from extract.resources import Resources
+from extract.view import DocumentView
 
 NAME = "label_value.v1"
 CONFIDENCE = 0.95
@@ -53,12 +54,17 @@ def date_mentions(
     ]
 
 
-@extractor(NAME, emits=(LABELLED,))
-def extract_labelled_values(document: Document, resources: Resources) -> list[Mention]:
-    mentions: list[Mention] = []
-    for item in document.fields:
-        spec = resources.config.label(item.key)
-        if spec is None or spec.field is None or spec.normaliser is None or not spec.applies_to(document.doc_type):
-            continue
-        mentions.extend(mentions_for_field(item, spec.field, spec.normaliser, resources))
-    return mentions
+@component
+class LabelValue(Extractor):
+    name = NAME
+    emits = (LABELLED,)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        mentions: list[Mention] = []
+        for item in document.fields:
+            spec = resources.config.label(item.key)
+            if spec is None or spec.field is None or spec.normaliser is None or not spec.applies_to(document.doc_type):
+                continue
+            mentions.extend(mentions_for_field(item, spec.field, spec.normaliser, resources))
+        return mentions

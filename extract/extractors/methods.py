@@ -9,10 +9,10 @@ reports are read whole, less site boilerplate.
 from __future__ import annotations
 
 from extract.document import Document, Mention
-from extract.extractors.base import extractor
-from extract.extractors.regions import prose_regions
+from extract.extractors.base import Extractor, component
 from extract.nlp import nlp_for
 from extract.resources import Resources
+from extract.view import DocumentView
 
 NAME = "methods.v1"
 CONFIDENCE = 0.8
@@ -37,14 +37,19 @@ def _find(document: Document, resources: Resources, spans: list[tuple[int, int]]
     return mentions
 
 
-@extractor(NAME, emits=("methods",))
-def extract_methods(document: Document, resources: Resources) -> list[Mention]:
-    sources = resources.config.pipeline["method_sources"]
-    tags = set(sources["tags"])
-    tagged = {key for key, spec in resources.config.labels.items() if tags & set(spec.tags)}
-    fields = [item for item in document.fields if item.key in tagged]
-    if fields:
-        return _find(document, resources, [(item.value_start, item.value_end) for item in fields])
-    if document.doc_type in sources["full_text_for"]:
-        return _find(document, resources, [(start, end) for start, end, _item in prose_regions(document, resources)])
-    return []
+@component
+class Methods(Extractor):
+    name = NAME
+    emits = ("methods",)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        sources = resources.config.pipeline["method_sources"]
+        tags = set(sources["tags"])
+        tagged = {key for key, spec in resources.config.labels.items() if tags & set(spec.tags)}
+        fields = [item for item in document.fields if item.key in tagged]
+        if fields:
+            return _find(document, resources, [(item.value_start, item.value_end) for item in fields])
+        if document.doc_type in sources["full_text_for"]:
+            return _find(document, resources, [(start, end) for start, end, _item in view.prose_regions])
+        return []

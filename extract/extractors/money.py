@@ -13,18 +13,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NotRequired
 
-from extract.document import Document, Mention
-from extract.extractors.base import extractor
-from extract.extractors.regions import prose_regions
+from pydantic import with_config
+from typing_extensions import TypedDict
+
+from extract.document import Mention
+from extract.extractors.base import Extractor, component
 from extract.normalise.numbers import CENTS
-from extract.resources import Resources, built_once
+from extract.resources import Resources
+from extract.settings import STRICT
 from extract.text import fold
+from extract.view import DocumentView
 
 NAME = "money_prose.v1"
 CONFIDENCE = 0.5
 AFTER_CHARS = 40
 _CLAUSE_BREAK = re.compile(r"[.;!?\n](?!\d)")
+
+
+@with_config(STRICT)
+class MoneyRules(TypedDict):
+    about: NotRequired[str]
+    scale_words: dict[str, int]
+    total_cues: list[str]
+    funded_cues_before: list[str]
+    funded_cues_after: list[str]
+    clause_chars: int
 
 
 @dataclass(frozen=True)
@@ -41,9 +56,8 @@ def _words(items: list[str]) -> str:
     return "|".join(re.escape(fold(item)).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True))
 
 
-@built_once("money.rules")
-def _rules(resources: Resources) -> _MoneyRules:
-    data = resources.config.money
+def compile_rules(data: MoneyRules) -> _MoneyRules:
+    """The settings of `schemas/money.json`, compiled once when the component is built."""
     scales = {fold(word): int(value) for word, value in data["scale_words"].items()}
     number = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?"
     scale = "|".join(map(re.escape, scales))
@@ -82,21 +96,34 @@ def _role(text: str, start: int, end: int, previous_end: int, rules: _MoneyRules
     return max(cues)[1] if cues else None
 
 
-@extractor(NAME, emits=("amount_funded_eur", "total_cost_eur"))
-def extract_money(document: Document, resources: Resources) -> list[Mention]:
-    rules = _rules(resources)
-    text = document.text
-    mentions: list[Mention] = []
-    for start, end, _item in prose_regions(document, resources):
-        previous_end, euro_before = start, False
-        for match in rules.amount.finditer(text, start, end):
-            in_euro = bool(match["euro_before"] or match["euro_after"])
-            carried = euro_before and fold(text[previous_end : match.start()]).strip() == "di cui"
-            if not (in_euro or (carried and match["scale"])):
-                continue
-            role = _role(text, match.start(), match.end(), previous_end, rules)
-            previous_end, euro_before = match.end(), True
-            if role is not None:
-                raw = match.group(0)
-                mentions.append(Mention(role, raw, _value(match, rules), match.start(), match.end(), NAME, CONFIDENCE))
-    return mentions
+@component
+class MoneyProse(Extractor):
+    name = NAME
+    emits = ("amount_funded_eur", "total_cost_eur")
+    settings_file = "money.json"
+    Settings = MoneyRules
+
+    def __init__(self, resources: Resources, settings: MoneyRules) -> None:
+        super().__init__(resources, settings)
+        self.rules = compile_rules(settings)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document = view.document
+        rules = self.rules
+        text = document.text
+        mentions: list[Mention] = []
+        for start, end, _item in view.prose_regions:
+            previous_end, euro_before = start, False
+            for match in rules.amount.finditer(text, start, end):
+                in_euro = bool(match["euro_before"] or match["euro_after"])
+                carried = euro_before and fold(text[previous_end : match.start()]).strip() == "di cui"
+                if not (in_euro or (carried and match["scale"])):
+                    continue
+                role = _role(text, match.start(), match.end(), previous_end, rules)
+                previous_end, euro_before = match.end(), True
+                if role is not None:
+                    raw = match.group(0)
+                    mentions.append(
+                        Mention(role, raw, _value(match, rules), match.start(), match.end(), NAME, CONFIDENCE)
+                    )
+        return mentions

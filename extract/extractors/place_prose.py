@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from extract.document import Document, Mention
-from extract.extractors.base import extractor
+from extract.document import Mention
+from extract.extractors.base import Extractor, component
 from extract.extractors.places import longest_comune, place_patterns, shared_area
-from extract.extractors.regions import field_blocks
 from extract.gazetteer import Comune
 from extract.resources import Resources
 from extract.text import collapse_whitespace, line_spans
+from extract.view import DocumentView
 
 LOCATED_TAG = "place.located"
 LOCATED_CONFIDENCE = 0.9
@@ -66,16 +66,23 @@ def named_place(raw: str, start: int, resources: Resources, confidence: float, n
     return mentions
 
 
-@extractor("place_located.v1", emits=("place", "province", "region"), consumes=(LOCATED_TAG,))
-def extract_located_place(document: Document, resources: Resources) -> list[Mention]:
+@component
+class LocatedPlace(Extractor):
     """`A: Cervia (RA)`, `Località: …`: labels tagged `place.located`."""
-    mentions: list[Mention] = []
-    for item, _tag, _end in field_blocks(document, resources, LOCATED_TAG):
-        lines = item.value_lines()
-        if lines and not _ADDRESS_OF_NO_PLACE.search(lines[0][0]):  # `A: protocollo@…`: an e-mail's recipient
-            raw, start = lines[0]
-            mentions += named_place(raw, start, resources, LOCATED_CONFIDENCE, "place_located.v1")
-    return mentions
+
+    name = "place_located.v1"
+    emits = ("place", "province", "region")
+    consumes = (LOCATED_TAG,)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        resources = view.resources
+        mentions: list[Mention] = []
+        for item, _tag, _end in view.field_blocks(LOCATED_TAG):
+            lines = item.value_lines()
+            if lines and not _ADDRESS_OF_NO_PLACE.search(lines[0][0]):  # `A: protocollo@…`: an e-mail's recipient
+                raw, start = lines[0]
+                mentions += named_place(raw, start, resources, LOCATED_CONFIDENCE, "place_located.v1")
+        return mentions
 
 
 def _scan_list(
@@ -130,49 +137,58 @@ def _resolve_list(
     return [(comune, text[first:last], first) for comune, first, last in resolved]
 
 
-def _context_provinces(document: Document, resources: Resources) -> frozenset[str]:
+def _context_provinces(view: DocumentView) -> frozenset[str]:
     """Provinces the document's located place names (an unione's), the context of short names."""
+    resources = view.resources
     provinces = set()
-    for item, _tag, _end in field_blocks(document, resources, LOCATED_TAG):
+    for item, _tag, _end in view.field_blocks(LOCATED_TAG):
         for mention in named_place(item.value, item.value_start, resources, 1.0, ""):
             if mention.field == "province":
                 provinces.add(mention.value)
     return frozenset(provinces)
 
 
-@extractor("territory_prose.v1", emits=("municipalities",), consumes=(LOCATED_TAG,))
-def extract_prose_territory(document: Document, resources: Resources) -> list[Mention]:
+@component
+class TerritoryProse(Extractor):
     """`i comuni di A, B e C`, `i Comuni della valle – A, B e C` and `Comune di X, con l'adesione
     dei Comuni di Y e di Z`."""
-    text = document.text
-    patterns = place_patterns(resources)
-    context = _context_provinces(document, resources)
-    mentions: list[Mention] = []
-    comuni: list[Comune] = []
-    for opener in patterns.list_opener.finditer(text):
-        if patterns.not_a_list.search(text, max(0, opener.start() - 40), opener.start()):
-            continue  # `Unione dei Comuni del Frignano` names a union, not a list
-        found = _resolve_list(text, opener.end(), resources, context)
-        apposition = None if found else patterns.list_apposition.match(text, opener.start())
-        if apposition is not None:  # `i Comuni dell'Unione – A, B e C`: the list stands in apposition
-            found = _resolve_list(text, apposition.end(), resources, context)
-        if not found:
-            continue
-        provinces = frozenset(comune.province for comune, _raw, _start in found)
-        lead = _partner_lead(text, opener.start(), resources, provinces)
-        for comune, raw, start in ([lead] if lead else []) + found + _located_comuni(document, resources):
-            end = start + len(raw)
-            mentions.append(
-                Mention("municipalities", raw, comune.name, start, end, "territory_prose.v1", LIST_CONFIDENCE)
-            )
-            comuni.append(comune)
-    return mentions + shared_area(mentions, comuni)
+
+    name = "territory_prose.v1"
+    emits = ("municipalities",)
+    consumes = (LOCATED_TAG,)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        text = document.text
+        patterns = place_patterns(resources)
+        context = _context_provinces(view)
+        mentions: list[Mention] = []
+        comuni: list[Comune] = []
+        for opener in patterns.list_opener.finditer(text):
+            if patterns.not_a_list.search(text, max(0, opener.start() - 40), opener.start()):
+                continue  # `Unione dei Comuni del Frignano` names a union, not a list
+            found = _resolve_list(text, opener.end(), resources, context)
+            apposition = None if found else patterns.list_apposition.match(text, opener.start())
+            if apposition is not None:  # `i Comuni dell'Unione – A, B e C`: the list stands in apposition
+                found = _resolve_list(text, apposition.end(), resources, context)
+            if not found:
+                continue
+            provinces = frozenset(comune.province for comune, _raw, _start in found)
+            lead = _partner_lead(text, opener.start(), resources, provinces)
+            for comune, raw, start in ([lead] if lead else []) + found + _located_comuni(view):
+                end = start + len(raw)
+                mentions.append(
+                    Mention("municipalities", raw, comune.name, start, end, "territory_prose.v1", LIST_CONFIDENCE)
+                )
+                comuni.append(comune)
+        return mentions + shared_area(mentions, comuni)
 
 
-def _located_comuni(document: Document, resources: Resources) -> list[tuple[Comune, str, int]]:
+def _located_comuni(view: DocumentView) -> list[tuple[Comune, str, int]]:
     """The comune a document is located in (`Località: Empoli`), part of any territory it lists."""
+    resources = view.resources
     located = []
-    for item, _tag, _end in field_blocks(document, resources, LOCATED_TAG):
+    for item, _tag, _end in view.field_blocks(LOCATED_TAG):
         lines = item.value_lines()
         if lines:
             raw, start = lines[0]
@@ -196,28 +212,36 @@ def _partner_lead(
     return None
 
 
-@extractor(NAME_HEADING, emits=("place", "province", "region", "promoter"))
-def extract_heading_place(document: Document, resources: Resources) -> list[Mention]:
+@component
+class HeadingPlace(Extractor):
     """A report's promoter on its own line under the title; an area named in the title."""
-    gazetteer = resources.gazetteer
-    patterns = place_patterns(resources)
-    mentions: list[Mention] = []
-    lines = [(line, start) for line, start, _end in line_spans(document.text) if line][:HEAD_LINES]
-    for line, start in lines[1:]:
-        bare = line.strip(" .")
-        of_comune = patterns.comune_of.fullmatch(bare)
-        if gazetteer.area(bare) or (of_comune and longest_comune(of_comune["name"], 0, resources)):
-            end = start + len(bare)
-            mentions.append(
-                Mention("promoter", bare, collapse_whitespace(bare), start, end, NAME_HEADING, HEAD_LINE_CONFIDENCE)
-            )
-            mentions += named_place(bare, start, resources, HEAD_LINE_CONFIDENCE, NAME_HEADING)
-            break
-    if lines:
-        title, title_start = lines[0]
-        for union in patterns.union_name.finditer(document.text, title_start, title_start + len(title)):
-            raw = union["name"]
-            if gazetteer.area(raw):
-                mentions += named_place(raw, union.start("name"), resources, TITLE_CONFIDENCE, f"{NAME_HEADING}:title")
+
+    name = NAME_HEADING
+    emits = ("place", "province", "region", "promoter")
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        gazetteer = resources.gazetteer
+        patterns = place_patterns(resources)
+        mentions: list[Mention] = []
+        lines = [(line, start) for line, start, _end in line_spans(document.text) if line][:HEAD_LINES]
+        for line, start in lines[1:]:
+            bare = line.strip(" .")
+            of_comune = patterns.comune_of.fullmatch(bare)
+            if gazetteer.area(bare) or (of_comune and longest_comune(of_comune["name"], 0, resources)):
+                end = start + len(bare)
+                mentions.append(
+                    Mention("promoter", bare, collapse_whitespace(bare), start, end, NAME_HEADING, HEAD_LINE_CONFIDENCE)
+                )
+                mentions += named_place(bare, start, resources, HEAD_LINE_CONFIDENCE, NAME_HEADING)
                 break
-    return mentions
+        if lines:
+            title, title_start = lines[0]
+            for union in patterns.union_name.finditer(document.text, title_start, title_start + len(title)):
+                raw = union["name"]
+                if gazetteer.area(raw):
+                    mentions += named_place(
+                        raw, union.start("name"), resources, TITLE_CONFIDENCE, f"{NAME_HEADING}:title"
+                    )
+                    break
+        return mentions

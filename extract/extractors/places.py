@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from extract.document import Document, LabelledField, Mention
-from extract.extractors.base import extractor
+from extract.extractors.base import Extractor, component
 from extract.gazetteer import Comune, Gazetteer
 from extract.resources import Resources, built_once
 from extract.text import collapse_whitespace, line_spans
+from extract.view import DocumentView
 
 # (label tag, confidence): the order of trust between the labelled sources of a place.
 TERRITORY_TAG = "territory"
@@ -157,65 +158,86 @@ def _from_entity(item: LabelledField, resources: Resources, confidence: float, n
     return []
 
 
-@extractor("place.v1", emits=("place", "province", "region"), consumes=tuple(tag for tag, _ in PLACE_SOURCES))
-def extract_place(document: Document, resources: Resources) -> list[Mention]:
-    mentions: list[Mention] = []
-    for tag, confidence in PLACE_SOURCES:
-        for item in _fields_tagged(document, resources, tag):
-            if tag == "place.address":
-                mentions += _from_address(item, resources, confidence)
-            else:
-                mentions += _from_entity(item, resources, confidence, f"place.v1:{tag.split('.')[1]}")
-    return mentions
+@component
+class Place(Extractor):
+    name = "place.v1"
+    emits = ("place", "province", "region")
+    consumes = tuple(tag for tag, _ in PLACE_SOURCES)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        mentions: list[Mention] = []
+        for tag, confidence in PLACE_SOURCES:
+            for item in _fields_tagged(document, resources, tag):
+                if tag == "place.address":
+                    mentions += _from_address(item, resources, confidence)
+                else:
+                    mentions += _from_entity(item, resources, confidence, f"place.v1:{tag.split('.')[1]}")
+        return mentions
 
 
-@extractor("region_line.v1", emits=("region",))
-def extract_region_line(document: Document, resources: Resources) -> list[Mention]:
+@component
+class RegionLine(Extractor):
     """A line `Regione Emilia-Romagna` (page header or label-hidden field) names the region."""
-    gazetteer = resources.gazetteer
-    mentions = []
-    for line, start, _end in line_spans(document.text):
-        match = gazetteer.region_line.match(line) if line else None
-        region = gazetteer.region(match["region"]) if match else None
-        if region is not None:
-            mentions.append(Mention("region", line, region, start, start + len(line), "region_line.v1", 0.95))
-    return mentions
+
+    name = "region_line.v1"
+    emits = ("region",)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        gazetteer = resources.gazetteer
+        mentions = []
+        for line, start, _end in line_spans(document.text):
+            match = gazetteer.region_line.match(line) if line else None
+            region = gazetteer.region(match["region"]) if match else None
+            if region is not None:
+                mentions.append(Mention("region", line, region, start, start + len(line), "region_line.v1", 0.95))
+        return mentions
 
 
-@extractor("territory.v1", emits=("municipalities", "province", "region"), consumes=(TERRITORY_TAG, ADDRESS_TAG))
-def extract_territory(document: Document, resources: Resources) -> list[Mention]:
+@component
+class Territory(Extractor):
     """Comuni listed under `Territorio Interessato` / `Mappa`, each by its official ISTAT name.
 
     Names are resolved exactly first; short names (`Novi`) are then resolved within the
     provinces and region the document already names.
     """
-    gazetteer = resources.gazetteer
-    parts: list[tuple[str, int]] = []
-    for item in _fields_tagged(document, resources, TERRITORY_TAG):
-        for line, line_start in item.value_lines():
-            if _NOT_A_NAME.search(line):
-                continue
-            for piece, offset in _pieces(line):
-                names = [] if gazetteer.comune(piece) else names_side_by_side(piece, gazetteer)
-                parts += [(name, line_start + offset + at) for name, at in names or [(piece, 0)]]
-    exact = {raw: gazetteer.comune(raw) for raw, _ in parts}
-    provinces = frozenset(comune.province for comune in exact.values() if comune is not None)
-    provinces |= frozenset(  # the address's own province: the context a short name is read in
-        mention.value
-        for item in _fields_tagged(document, resources, ADDRESS_TAG)
-        for mention in _from_address(item, resources, 1.0)
-        if mention.field == "province"
-    )
-    regions = {comune.region for comune in exact.values() if comune is not None}
-    region = next(iter(regions)) if len(regions) == 1 else None
-    mentions = []
-    resolved: list[Comune] = []
-    for raw, start in parts:
-        comune = exact[raw] or gazetteer.comune(raw, provinces, region)
-        if comune is not None:
-            resolved.append(comune)
-            mentions.append(Mention("municipalities", raw, comune.name, start, start + len(raw), "territory.v1", 0.9))
-    return mentions + shared_area(mentions, resolved)
+
+    name = "territory.v1"
+    emits = ("municipalities", "province", "region")
+    consumes = (TERRITORY_TAG, ADDRESS_TAG)
+
+    def __call__(self, view: DocumentView) -> list[Mention]:
+        document, resources = view.document, view.resources
+        gazetteer = resources.gazetteer
+        parts: list[tuple[str, int]] = []
+        for item in _fields_tagged(document, resources, TERRITORY_TAG):
+            for line, line_start in item.value_lines():
+                if _NOT_A_NAME.search(line):
+                    continue
+                for piece, offset in _pieces(line):
+                    names = [] if gazetteer.comune(piece) else names_side_by_side(piece, gazetteer)
+                    parts += [(name, line_start + offset + at) for name, at in names or [(piece, 0)]]
+        exact = {raw: gazetteer.comune(raw) for raw, _ in parts}
+        provinces = frozenset(comune.province for comune in exact.values() if comune is not None)
+        provinces |= frozenset(  # the address's own province: the context a short name is read in
+            mention.value
+            for item in _fields_tagged(document, resources, ADDRESS_TAG)
+            for mention in _from_address(item, resources, 1.0)
+            if mention.field == "province"
+        )
+        regions = {comune.region for comune in exact.values() if comune is not None}
+        region = next(iter(regions)) if len(regions) == 1 else None
+        mentions = []
+        resolved: list[Comune] = []
+        for raw, start in parts:
+            comune = exact[raw] or gazetteer.comune(raw, provinces, region)
+            if comune is not None:
+                resolved.append(comune)
+                mentions.append(
+                    Mention("municipalities", raw, comune.name, start, start + len(raw), "territory.v1", 0.9)
+                )
+        return mentions + shared_area(mentions, resolved)
 
 
 def shared_area(mentions: list[Mention], comuni: list[Comune]) -> list[Mention]:

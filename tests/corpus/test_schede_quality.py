@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from extract.evaluate import find_gold, score
+from extract.runner import run
 from tests.conftest import CORPUS, SAMPLES, read_tables
 
 SCHEDE_GOLD = [
@@ -15,7 +16,7 @@ SCHEDE_GOLD = [
     *sorted((CORPUS / "dev").glob("scheda_*.gold.json")),
     CORPUS / "dev" / "html",
 ]
-UNSEEN = Path(__file__).parent / "fixtures" / "unseen_schede"
+UNSEEN = Path(__file__).resolve().parent.parent / "fixtures" / "unseen_schede"
 REQUIRED_MICRO_F1 = 0.97
 SCORED = ("processes.", "documents.")
 
@@ -44,7 +45,7 @@ def test_schede_fields_reach_the_required_micro_f1(corpus_tables: dict[str, pd.D
 @pytest.mark.parametrize("folder", [SAMPLES, UNSEEN], ids=["data_raw_samples", "unseen_schede"])
 def test_unseen_schede_score_the_same_way(pipeline, tmp_path: Path, folder: Path) -> None:
     """Fictitious schede written apart from the code, some in markup the loaders never saw."""
-    pipeline.run([folder], tmp_path, progress=False)
+    run([folder], tmp_path, pipeline=pipeline, progress=False)
     gold = find_gold([folder])
     assert len(gold) >= 4
     scores = score(gold, _records(read_tables(tmp_path)))

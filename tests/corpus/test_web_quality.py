@@ -18,10 +18,11 @@ import pandas as pd
 import pytest
 
 from extract.evaluate import FieldScore, Scores, find_gold, score
+from extract.runner import run
 from tests.conftest import CORPUS, read_tables
-from tests.test_prose_quality import _misses, _records
+from tests.corpus.test_prose_quality import _misses, _records
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 IDENTITY = tuple(f"processes.{name}" for name in ("title", "place", "province", "region", "promoter", "municipalities"))
 DATES = ("processes.start_date", "processes.end_date")
 WEB_BARS = {"counts": 0.85, "contacts": 0.85, "identity": 0.85, "dates": 0.85}
@@ -57,7 +58,7 @@ def test_real_web_documents_reach_the_bars(corpus_tables: dict[str, pd.DataFrame
 @pytest.mark.parametrize("name", sorted(HELDOUT_BARS))
 def test_heldout_web_like_documents_reach_the_bars(pipeline, tmp_path: Path, name: str) -> None:
     folder = FIXTURES / name
-    pipeline.run([folder], tmp_path, progress=False)
+    run([folder], tmp_path, pipeline=pipeline, progress=False)
     gold = find_gold([folder])
     assert len(gold) >= 8
     _check(score(gold, _records(read_tables(tmp_path))), HELDOUT_BARS[name])

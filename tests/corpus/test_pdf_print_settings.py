@@ -19,6 +19,7 @@ import pytest
 
 from extract.evaluate import find_gold, score
 from extract.pipeline import Pipeline
+from extract.runner import run
 from tests.conftest import CORPUS, read_tables
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -65,7 +66,7 @@ def test_schede_printed_with_other_settings_reach_the_bar(
     printed: dict[str, Path], pipeline: Pipeline, tmp_path: Path, setting: str
 ) -> None:
     folder = printed[setting]
-    pipeline.run([folder], tmp_path, progress=False)
+    run([folder], tmp_path, pipeline=pipeline, progress=False)
     gold = find_gold([folder])
     assert len(gold) == len(list(HTML.glob("*.html")))
     scores = score(gold, {name: frame.to_dict("records") for name, frame in read_tables(tmp_path).items()})

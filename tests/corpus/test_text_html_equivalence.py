@@ -8,13 +8,14 @@ import pandas as pd
 import pytest
 
 from extract.pipeline import Pipeline
+from extract.runner import run
 from tests.conftest import CORPUS, read_tables
 
 SAME_DOCUMENT = (CORPUS / "seeds" / "001_19e02d53698834e4.txt", CORPUS / "dev" / "html" / "001_19e02d53698834e4.html")
 
 
 def _process_rows(pipeline: Pipeline, paths: list[Path], out: Path) -> list[dict]:
-    pipeline.run(paths, out, progress=False)
+    run(paths, out, pipeline=pipeline, progress=False)
     frame = read_tables(out)["processes"].drop(columns=["doc_id"])
     rows = frame.to_dict("records")
     return [{key: list(value) if hasattr(value, "tolist") else value for key, value in row.items()} for row in rows]

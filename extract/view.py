@@ -1,14 +1,19 @@
-"""Which parts of a document's text an extractor of prose may read.
+"""One document as the extractors read it: the document, the run's resources, and what several
+extractors derive from the document (prose regions, field blocks, contact blocks), worked out
+once and dropped with the view when the document is done (spaCy keeps per-document results on
+its Doc the same way; nothing per-document is kept in the run's shared resources).
 
-A scheda is labels and values: prose is the free-text values (fields that fill no column).
-Cards, articles and reports are prose, less the labelled values that fill a column (a
-number after `Cabina di regia ristretta:` is a size, not a count), the contacts block
-and site boilerplate (cookie notices, share buttons) listed in `schemas/values.json`.
+Which parts of the text an extractor of prose may read: a scheda is labels and values, so prose
+is the free-text values (fields that fill no column). Cards, articles and reports are prose,
+less the labelled values that fill a column (a number after `Cabina di regia ristretta:` is a
+size, not a count), the contacts block and site boilerplate (cookie notices, share buttons)
+listed in `schemas/values.json`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from extract.contact_values import has_contact_value
 from extract.document import Document, LabelledField
@@ -90,16 +95,6 @@ def contact_paragraphs_end(document: Document, resources: Resources, start: int,
     return limit
 
 
-def prose_regions(document: Document, resources: Resources) -> list[Region]:
-    """Spans of prose, each with the labelled field it belongs to (None outside any field).
-    Several extractors read them: they are worked out once per document."""
-    key = (id(document), document.doc_id, document.doc_type, len(document.text))
-    cached = resources.cache.get("regions.last")
-    if cached is None or cached[0] != key:
-        cached = resources.cache["regions.last"] = (key, _prose_regions(document, resources))
-    return cached[1]
-
-
 def _prose_regions(document: Document, resources: Resources) -> list[Region]:
     config = resources.config
     if document.doc_type == "scheda":
@@ -142,3 +137,29 @@ def _subtract(whole: tuple[int, int], cuts: list[tuple[int, int]]) -> list[tuple
     if position < whole[1]:
         pieces.append((position, whole[1]))
     return pieces
+
+
+class DocumentView:
+    """A document with the run's resources and its derived state, built for one document."""
+
+    def __init__(self, document: Document, resources: Resources) -> None:
+        self.document = document
+        self.resources = resources
+        self._blocks: dict[str, list[tuple[LabelledField, str, int]]] = {}
+
+    @cached_property
+    def prose_regions(self) -> list[Region]:
+        """Spans of prose, each with the labelled field it belongs to (None outside any field)."""
+        return _prose_regions(self.document, self.resources)
+
+    def field_blocks(self, tag_prefix: str) -> list[tuple[LabelledField, str, int]]:
+        """(field, tag, end) for the fields tagged `tag_prefix…`; a block runs to the next label."""
+        if tag_prefix not in self._blocks:
+            self._blocks[tag_prefix] = field_blocks(self.document, self.resources, tag_prefix)
+        return self._blocks[tag_prefix]
+
+    def contact_block_end(self, index: int) -> int:
+        return contact_block_end(self.document, index, self.resources)
+
+    def contact_paragraphs_end(self, start: int, limit: int) -> int:
+        return contact_paragraphs_end(self.document, self.resources, start, limit)

@@ -13,6 +13,7 @@ from extract.baseline import format_regressions, regressions
 from extract.config import load_config
 from extract.evaluate import find_gold, score
 from extract.pipeline import Pipeline
+from extract.runner import run
 from tests.conftest import CORPUS, REPO
 
 BASELINE = REPO / "tests" / "quality_baseline.json"
@@ -44,7 +45,7 @@ def test_a_broken_rule_is_reported_with_the_documents_it_broke(tmp_path: Path) -
     config = load_config()
     labels = dict(config.labels)
     labels["indirizzo"] = replace(labels["indirizzo"], tags=())  # the address no longer gives a place
-    Pipeline(replace(config, labels=config.labels.updated(labels))).run([CORPUS], tmp_path, progress=False)
+    run([CORPUS], tmp_path, pipeline=Pipeline(replace(config, labels=config.labels.updated(labels))), progress=False)
     tables = {path.stem: pd.read_parquet(path).to_dict("records") for path in tmp_path.glob("*.parquet")}
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
     found = regressions(score(find_gold([CORPUS]), tables), baseline)

@@ -3,7 +3,6 @@ other projects' test suites gives a document or a clear error row."""
 
 from __future__ import annotations
 
-import time
 import warnings
 from pathlib import Path
 
@@ -13,15 +12,14 @@ import pytest
 from extract.classify import classify
 from extract.config import load_config
 from extract.evaluate import find_gold, score
-from extract.loaders.errors import LoadError
-from extract.loaders.limits import run_limited
 from extract.loaders.pdf import load_pdf
 from extract.loaders.pdf.backends import read_pdfium
 from extract.pipeline import Pipeline
+from extract.runner import run
 from tests.conftest import CORPUS, SAMPLES, read_tables
+from tests.corpus.test_prose_quality import _check_bars
 from tests.pdf_layouts import LAYOUTS, render
 from tests.scheda_print_styles import STYLES, printable, render_scheda
-from tests.test_prose_quality import _check_bars
 
 CARDS = CORPUS / "pdf" / "cards"
 THIRDPARTY = CORPUS / "pdf" / "thirdparty"
@@ -86,9 +84,9 @@ PRINTED_AND_DESIGNED = {
 def test_pdfs_printed_and_designed_elsewhere_keep_their_scores(
     pipeline: Pipeline, tmp_path: Path, folder_name: str
 ) -> None:
-    folder = Path(__file__).parent / "fixtures" / folder_name
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / folder_name
     files, bar = PRINTED_AND_DESIGNED[folder_name]
-    pipeline.run([folder], tmp_path, progress=False)
+    run([folder], tmp_path, pipeline=pipeline, progress=False)
     gold = find_gold([folder])
     assert len(gold) == files
     for item in gold:
@@ -100,8 +98,8 @@ def test_pdfs_printed_and_designed_elsewhere_keep_their_scores(
 def test_heldout_cards_in_other_designs_reach_the_bars(pipeline: Pipeline, tmp_path: Path) -> None:
     """Five fictitious card PDFs designed apart from the code (two and three columns, a sidebar,
     one-line `Label: value` entries, a label|value table, A4/Letter/A5 and landscape)."""
-    folder = Path(__file__).parent / "fixtures" / "heldout_pdf_cards"
-    pipeline.run([folder], tmp_path, progress=False)
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "heldout_pdf_cards"
+    run([folder], tmp_path, pipeline=pipeline, progress=False)
     gold = find_gold([folder])
     assert len(gold) == 5
     scores = score(gold, {name: frame.to_dict("records") for name, frame in read_tables(tmp_path).items()})
@@ -127,7 +125,7 @@ def test_a_card_in_other_layouts_gives_the_same_rows(pipeline: Pipeline, tmp_pat
         warnings.simplefilter("ignore")
         (tmp_path / "card.pdf").write_bytes(render(card.read_text(encoding="utf-8"), layout))
     (tmp_path / "card.txt").write_bytes(card.read_bytes())
-    pipeline.run([tmp_path], tmp_path / "out", progress=False)
+    run([tmp_path], tmp_path / "out", pipeline=pipeline, progress=False)
     tables = read_tables(tmp_path / "out")
     from_pdf = _rows(tables, _doc_id(tables, "card.pdf"))
     assert from_pdf["counts"] and from_pdf["actors"] and from_pdf["contacts"]
@@ -178,29 +176,6 @@ def test_every_thirdparty_pdf_gives_a_document_or_a_clear_error(corpus_tables: d
 def test_known_bad_pdfs_get_their_reason(corpus_tables: dict[str, pd.DataFrame], name: str, error_type: str) -> None:
     errors = corpus_tables["errors"]
     assert errors.loc[errors["source_path"] == f"pdf/thirdparty/{name}", "error_type"].item() == error_type
-
-
-def _sleep(seconds: float) -> None:
-    time.sleep(seconds)
-
-
-def _hog(megabytes: int) -> int:
-    return len(bytearray(megabytes * 1024 * 1024))
-
-
-def test_a_stalled_parser_is_stopped_at_the_time_limit() -> None:
-    started = time.perf_counter()
-    with pytest.raises(LoadError) as caught:
-        run_limited(_sleep, (30,), seconds=0.5, memory_mb=512)
-    assert caught.value.error_type == "time_limit"
-    assert time.perf_counter() - started < 5
-
-
-def test_a_parser_over_its_memory_limit_fails_alone() -> None:
-    with pytest.raises(LoadError) as caught:
-        run_limited(_hog, (1500,), seconds=20, memory_mb=600)
-    assert caught.value.error_type == "memory_limit"
-    assert run_limited(_hog, (10,), seconds=20, memory_mb=600) == 10 * 1024 * 1024
 
 
 def test_pdf_mentions_point_at_the_words_they_were_read_from(corpus_tables: dict[str, pd.DataFrame]) -> None:
@@ -260,7 +235,7 @@ def test_our_sample_scheda_printed_in_other_styles_gives_the_same_process(
     folder.mkdir()
     (folder / "scheda.txt").write_text(text, encoding="utf-8")
     (folder / "scheda.pdf").write_bytes(render_scheda(text, style))
-    pipeline.run([folder], tmp_path / "out", progress=False)
+    run([folder], tmp_path / "out", pipeline=pipeline, progress=False)
     tables = read_tables(tmp_path / "out")
     from_pdf = _rows(tables, _doc_id(tables, "scheda.pdf"))["processes"]
     from_text = _rows(tables, _doc_id(tables, "scheda.txt"))["processes"]

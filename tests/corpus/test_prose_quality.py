@@ -14,9 +14,10 @@ import pandas as pd
 import pytest
 
 from extract.evaluate import Scores, find_gold, score
+from extract.runner import run
 from tests.conftest import CORPUS, read_tables
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PROSE_FIELDS = (
     "processes.start_date",
     "processes.start_date_precision",
@@ -65,7 +66,7 @@ def test_seeds_and_dev_reach_the_bars(corpus_tables: dict[str, pd.DataFrame]) ->
 @pytest.mark.parametrize("name", ["unseen_prose", "heldout_prose", "final_heldout"])
 def test_fictitious_documents_reach_the_bars(pipeline, tmp_path: Path, name: str) -> None:
     folder = FIXTURES / name
-    pipeline.run([folder], tmp_path, progress=False)
+    run([folder], tmp_path, pipeline=pipeline, progress=False)
     gold = find_gold([folder])
     assert len(gold) >= 10
     _check_bars(score(gold, _records(read_tables(tmp_path))), min_rows=10)

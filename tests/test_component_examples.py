@@ -1,0 +1,80 @@
+"""The example corpora beside the rules (`schemas/examples/`, in the style of Duckling): for each
+normaliser and extractor, inputs that must give a value and look-alikes that must give none. One
+generic test runs them all; a new example is a line of data, not a test.
+
+`normalisers.jsonl`: `normaliser`, `raw`, and the `value` it must give (`null`: it must refuse),
+with its `type` (`decimal`, `date` with a `precision`, or the Python type's name).
+`<extractor>.jsonl` (`place.v1.jsonl` …): a `text` (read as a text file, typed `doc_type`,
+`scheda` by default) and what the extractor must find in it: `includes` (these (field, value)
+pairs among its mentions), `exactly` (its mentions, no more), `values_of` (the set of one
+field's values) or `none_of` (no mention of these fields).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extract.config import DEFAULT_SCHEMAS_DIR, load_config
+from extract.loaders.text_loader import load_text
+from extract.normalise import build_normalisers
+from extract.normalise.dates import DateValue
+from extract.pipeline import Pipeline
+from extract.settings import EXAMPLES_DIR
+
+EXAMPLES = DEFAULT_SCHEMAS_DIR / EXAMPLES_DIR
+NORMALISERS = build_normalisers(load_config())
+PIPELINE = Pipeline(load_config())
+CHECKS = ("includes", "exactly", "values_of", "none_of")
+
+
+def _rows(path: Path) -> list[Any]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [pytest.param(json.loads(line), id=f"{path.stem}:{n}") for n, line in enumerate(lines, 1) if line.strip()]
+
+
+def _typed(value: Any) -> dict[str, Any]:
+    """A normalised value in the examples' notation."""
+    if value is None:
+        return {"value": None}
+    if isinstance(value, DateValue):
+        return {"value": value.value.isoformat(), "precision": value.precision, "type": "date"}
+    if isinstance(value, Decimal):
+        return {"value": f"{value:.2f}", "type": "decimal"}
+    return {"value": value, "type": type(value).__name__}
+
+
+@pytest.mark.parametrize("example", _rows(EXAMPLES / "normalisers.jsonl"))
+def test_normaliser_example(example: dict[str, Any]) -> None:
+    expected = {key: example[key] for key in ("value", "precision", "type") if key in example}
+    assert _typed(NORMALISERS[example["normaliser"]](example["raw"])) == expected
+
+
+EXTRACTOR_FILES = sorted(path for path in EXAMPLES.glob("*.jsonl") if path.stem != "normalisers")
+
+
+@pytest.mark.parametrize("example", [row for path in EXTRACTOR_FILES for row in _rows(path)])
+def test_extractor_example(example: dict[str, Any], request: pytest.FixtureRequest) -> None:
+    extractor = request.node.callspec.id.rsplit(":", 1)[0]
+    assert any(check in example for check in CHECKS), f"an example of {extractor} checks nothing"
+    document = load_text(example["text"].encode(), "example", "example.txt", PIPELINE.config)
+    document.doc_type = example.get("doc_type", "scheda")
+    found = [[mention.field, mention.value] for mention in PIPELINE.run_one(extractor, document)]
+    for pair in example.get("includes", []):
+        assert pair in found, f"{pair} not among {found}"
+    if "exactly" in example:
+        assert sorted(map(json.dumps, found)) == sorted(map(json.dumps, example["exactly"]))
+    for field, values in example.get("values_of", {}).items():
+        assert sorted({value for name, value in found if name == field}) == values
+    for field in example.get("none_of", []):
+        assert not [value for name, value in found if name == field]
+
+
+def test_every_extractor_file_names_an_extractor_of_the_pipeline() -> None:
+    for path in EXTRACTOR_FILES:
+        PIPELINE.component(path.stem)  # raises KeyError for a misspelt file name
+    assert len(EXTRACTOR_FILES) >= 6
