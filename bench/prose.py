@@ -28,8 +28,9 @@ import spacy
 from bench.generate import generate
 from extract.classify import classify
 from extract.evaluate import find_gold
+from extract.inputs import input_files
 from extract.loaders import load_file
-from extract.pipeline import Pipeline, input_files
+from extract.pipeline import Pipeline
 from extract.resolve import resolve
 
 REPO = Path(__file__).resolve().parent.parent

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from extract.pipeline import Pipeline, input_files
+from extract.inputs import input_files
+from extract.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
