@@ -77,7 +77,7 @@ class Catalogue(_Entry):
     mention_fields_about: str = ""
     mention_fields: dict[str, MentionField] = {}
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         """Every table a run writes, in the catalogue's order."""
         return tuple(self.tables)
@@ -85,12 +85,12 @@ class Catalogue(_Entry):
     def of_kind(self, *kinds: str) -> tuple[str, ...]:
         return tuple(name for name, table in self.tables.items() if table.kind in kinds)
 
-    @property
+    @cached_property
     def row_tables(self) -> tuple[str, ...]:
         """Tables with one row per mention (`counts`, `actors`, `contacts`): a mention's value is a row."""
         return self.of_kind("rows")
 
-    @property
+    @cached_property
     def scalar_tables(self) -> tuple[str, ...]:
         """Tables with one value per column and document (`processes`, `documents`)."""
         return self.of_kind(*SCALAR_KINDS)
@@ -113,11 +113,11 @@ class Catalogue(_Entry):
         column = self.resolved.get(field)
         return column.resolver if column is not None and column.resolver else "max_confidence"
 
-    @property
+    @cached_property
     def derived(self) -> tuple[Column, ...]:
         return tuple(column for column in self.resolved.values() if column.derivation is not None)
 
-    @property
+    @cached_property
     def mention_targets(self) -> frozenset[str]:
         """Every field a mention may name: resolved columns, row tables and the catalogue's mention fields."""
         return frozenset(self.resolved) | frozenset(self.row_tables) | frozenset(self.mention_fields)
