@@ -34,7 +34,7 @@ DEFAULT_SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
 @dataclass(frozen=True)
 class MethodSpec:
     id: str
-    patterns: tuple[str, ...]
+    forms: tuple[str, ...]
     exclude: tuple[str, ...] = ()
 
 
@@ -132,7 +132,7 @@ def load_config(schemas_dir: str | None = None) -> Config:
         raise ConfigError(problems, root)
     values = contents["values.json"]
     methods = tuple(
-        MethodSpec(id=row["id"], patterns=tuple(row["patterns"]), exclude=tuple(row.get("exclude", ())))
+        MethodSpec(id=row["id"], forms=tuple(row["forms"]), exclude=tuple(row.get("exclude", ())))
         for row in contents["vocab/methods.jsonl"]
     )
     vocab_prefix = "vocab/"

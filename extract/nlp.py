@@ -24,7 +24,7 @@ from extract.resources import Resources, built_once
 MAX_TEXT = 10_000_000
 EXTRA_INFIXES = (r"\\", r"(?<=[^\W\d_])[-/](?=[^\W\d_])")
 # Vocabularies matched as phrases: name -> (file in schemas/vocab, key of the entry's id).
-PHRASE_VOCABULARIES = {"organisations": "id", "roles": "id", "count_groups": "unit"}
+PHRASE_VOCABULARIES = ("organisations", "roles", "count_groups")  # one shape: `id` and its `forms`
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,10 @@ class ItalianNlp:
         nlp.max_length = MAX_TEXT  # only the tokenizer runs: no parser's memory to guard
         self.nlp = nlp
         self.matchers: dict[str, PhraseMatcher] = {}
-        self._add("methods", ((method.id, method.patterns) for method in config.methods))
+        self._add("methods", ((method.id, method.forms) for method in config.methods))
         self._add("methods.exclude", ((method.id, method.exclude) for method in config.methods if method.exclude))
-        for name, key in PHRASE_VOCABULARIES.items():
-            entries = config.vocab[name]
-            self._add(name, ((str(entry[key]), entry["forms"]) for entry in entries))
+        for name in PHRASE_VOCABULARIES:
+            self._add(name, ((entry["id"], entry["forms"]) for entry in config.vocab[name]))
 
     def _add(self, name: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")

@@ -254,14 +254,6 @@ class LabelRow(TypedDict):
     doc_types: NotRequired[list[str]]
 
 
-@with_config(STRICT)
-class CountGroupRow(TypedDict):
-    unit: str
-    about: NotRequired[str]
-    forms: list[str]
-    max_count: NotRequired[int]
-
-
 CountHeadRow = with_config(STRICT)(
     TypedDict(
         "CountHeadRow",
@@ -279,22 +271,16 @@ CountHeadRow = with_config(STRICT)(
 
 
 @with_config(STRICT)
-class MethodRow(TypedDict):
+class VocabularyRow(TypedDict):
+    """One shape for the phrase vocabularies (methods, organisations, roles, counted groups): an
+    `id` (for counted groups, the unit), the `forms` that name it, and, where a vocabulary needs
+    them, phrases to `exclude` and a `max_count`."""
+
     id: str
-    patterns: list[str]
+    forms: list[str]
     exclude: NotRequired[list[str]]
-
-
-@with_config(STRICT)
-class OrganisationRow(TypedDict):
-    id: str
-    forms: list[str]
-
-
-@with_config(STRICT)
-class RoleRow(TypedDict):
-    id: str
-    forms: list[str]
+    max_count: NotRequired[int]
+    about: NotRequired[str]
 
 
 # The files of `schemas/` the whole run shares and the shape of their content (a `.jsonl` file:
@@ -309,11 +295,11 @@ RULE_FILES: dict[str, Any] = {
     "places.json": PlacesRules,
     "values.json": ValuesRules,
     "labels.jsonl": LabelRow,
-    "vocab/count_groups.jsonl": CountGroupRow,
+    "vocab/count_groups.jsonl": VocabularyRow,
     "vocab/count_heads.jsonl": CountHeadRow,
-    "vocab/methods.jsonl": MethodRow,
-    "vocab/organisations.jsonl": OrganisationRow,
-    "vocab/roles.jsonl": RoleRow,
+    "vocab/methods.jsonl": VocabularyRow,
+    "vocab/organisations.jsonl": VocabularyRow,
+    "vocab/roles.jsonl": VocabularyRow,
 }
 CATALOGUE_FILE = "tables.json"  # checked by its own model (`extract.catalogue`)
 # The components' example corpora (`tests/test_component_examples.py` runs them): data for the

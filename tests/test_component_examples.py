@@ -3,11 +3,13 @@ normaliser and extractor, inputs that must give a value and look-alikes that mus
 generic test runs them all; a new example is a line of data, not a test.
 
 `normalisers.jsonl`: `normaliser`, `raw`, and the `value` it must give (`null`: it must refuse),
-with its `type` (`decimal`, `date` with a `precision`, or the Python type's name).
+with its `type` (`decimal`, `date` with a `precision`, `period` as [start, precision, end,
+precision], or the Python type's name).
 `<extractor>.jsonl` (`place.v1.jsonl` …): a `text` (read as a text file, typed `doc_type`,
 `scheda` by default) and what the extractor must find in it: `includes` (these (field, value)
 pairs among its mentions), `exactly` (its mentions, no more), `values_of` (the set of one
-field's values) or `none_of` (no mention of these fields).
+field's values), `none_of` (no mention of these fields) or, for an extractor of rows, `rows`
+(as many rows as listed, in text order, each holding the keys given).
 """
 
 from __future__ import annotations
@@ -22,14 +24,14 @@ import pytest
 from extract.config import DEFAULT_SCHEMAS_DIR, load_config
 from extract.loaders.text_loader import load_text
 from extract.normalise import build_normalisers
-from extract.normalise.dates import DateValue
+from extract.normalise.dates import DateRange, DateValue
 from extract.pipeline import Pipeline
 from extract.settings import EXAMPLES_DIR
 
 EXAMPLES = DEFAULT_SCHEMAS_DIR / EXAMPLES_DIR
 NORMALISERS = build_normalisers(load_config())
 PIPELINE = Pipeline(load_config())
-CHECKS = ("includes", "exactly", "values_of", "none_of")
+CHECKS = ("includes", "exactly", "values_of", "none_of", "rows")
 
 
 def _rows(path: Path) -> list[Any]:
@@ -41,6 +43,12 @@ def _typed(value: Any) -> dict[str, Any]:
     """A normalised value in the examples' notation."""
     if value is None:
         return {"value": None}
+    if isinstance(value, DateRange):
+        start, end = value.start, value.end
+        return {
+            "value": [start.value.isoformat(), start.precision, end.value.isoformat(), end.precision],
+            "type": "period",
+        }
     if isinstance(value, DateValue):
         return {"value": value.value.isoformat(), "precision": value.precision, "type": "date"}
     if isinstance(value, Decimal):
@@ -72,6 +80,11 @@ def test_extractor_example(example: dict[str, Any], request: pytest.FixtureReque
         assert sorted({value for name, value in found if name == field}) == values
     for field in example.get("none_of", []):
         assert not [value for name, value in found if name == field]
+    if "rows" in example:
+        rows = [value for _name, value in found if isinstance(value, dict)]
+        assert len(rows) == len(example["rows"]), rows
+        for row, wanted in zip(rows, example["rows"], strict=True):
+            assert {key: row.get(key) for key in wanted} == wanted
 
 
 def test_every_extractor_file_names_an_extractor_of_the_pipeline() -> None:

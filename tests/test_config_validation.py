@@ -95,7 +95,7 @@ def _unknown_arrow_type(root: Path) -> None:
 
 
 def _malformed_vocabulary_entry(root: Path) -> None:
-    _edit_lines(root / "vocab" / "methods.jsonl", 1, lambda row: row.pop("patterns"))
+    _edit_lines(root / "vocab" / "methods.jsonl", 1, lambda row: row.pop("forms"))
 
 
 def _not_json(root: Path) -> None:
@@ -141,7 +141,7 @@ FAULTS = [
     (_field_outside_catalogue, "labels.jsonl", "field", "'participant_count' is no column"),
     (_unknown_resolver, "tables.json", "columns.methods.resolver", "unknown resolver 'unoin'"),
     (_unknown_arrow_type, "tables.json", "columns.duration_months.type", "unknown Arrow type 'int61'"),
-    (_malformed_vocabulary_entry, "vocab/methods.jsonl", "line 1: patterns", "missing key"),
+    (_malformed_vocabulary_entry, "vocab/methods.jsonl", "line 1: forms", "missing key"),
     (_not_json, "dates.json", "line ", "not JSON"),
     (_unknown_document_type, "pipeline.json", "extractors.delibera", "no rule of doc_types.json"),
     (_derivation_from_unknown_field, "tables.json", "derivation.from", "'start_day', which is no resolved column"),

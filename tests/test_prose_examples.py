@@ -1,5 +1,7 @@
-"""Examples for the prose extractors, Duckling-style: sentences that must give a row, and
-look-alikes that must give none (all text written for these tests)."""
+"""Behaviour of the prose extractors that one example line cannot say (a labelled number that is
+no count, targets under expected results, a card's actors and contacts, date roles and date
+lines). The one-line examples and look-alikes are data in `schemas/examples/*.jsonl` (all text
+written for these tests)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from extract.config import load_config
 from extract.loaders.text_loader import load_text
 from extract.names import FirstNames, given_name_first
 from extract.normalise import build_normalisers
-from extract.normalise.dates import DateRange, DateValue
+from extract.normalise.dates import DateValue
 from extract.pipeline import Pipeline
 
 CONFIG = load_config()
@@ -32,44 +34,6 @@ def _counts(text: str, doc_type: str = "card") -> list[tuple]:
         for field, row in _run(text, "counts.v1", doc_type)
         if field == "counts"
     ]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Sono stati formati 12 facilitatori.", ("facilitatori", "people", 12, "exact", "achieved")),
-        ("Hanno aderito dodici volontari.", ("volontari", "people", 12, "exact", "achieved")),
-        ("Si sono tenuti I cinque gruppi di lavoro.", ("gruppi di lavoro", "groups", 5, "exact", "achieved")),
-        (
-            "Abbiamo organizzato due «Feste di quartiere» e 3 assemblee.",
-            ("assemblee", "meetings", 3, "exact", "achieved"),
-        ),
-        ("Hanno partecipato una ventina di cittadini.", ("cittadini", "people", 20, "approx", "achieved")),
-        ("Sono arrivate circa 300 persone.", ("persone", "people", 300, "approx", "achieved")),
-        ("Coinvolti oltre 1.200 studenti.", ("studenti", "people", 1200, "at_least", "achieved")),
-        ("Al laboratorio possono partecipare fino a 25 persone.", ("persone", "people", 25, "at_most", "achieved")),
-        ("Il progetto prevede di formare almeno 30 operatori.", ("operatori", "people", 30, "at_least", "target")),
-        ("Sono nati 4 gruppi di cammino.", ("gruppi di cammino", "groups", 4, "exact", "achieved")),
-        ("Ci sono stati trentacinque incontri.", ("incontri", "meetings", 35, "exact", "achieved")),
-    ],
-)
-def test_counts_in_prose(sentence: str, expected: tuple) -> None:
-    assert expected in _counts(f"Un percorso di quartiere\n\n{sentence}")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Un incontro con la cittadinanza.",  # `un` is an article
-        "Il Comune ha 5.000 abitanti.",  # population, not participants
-        "Un gruppo di 5-10 persone al massimo.",  # a range
-        "Le persone coinvolte sono state molte.",
-        "Nel 2015 cittadini e operatori hanno lavorato insieme.",  # a year
-        "Alle ore 18 volontari e tecnici si sono incontrati.",  # a clock time is not a count
-    ],
-)
-def test_no_count_from_look_alikes(sentence: str) -> None:
-    assert _counts(f"Un percorso di quartiere\n\n{sentence}") == []
 
 
 def test_numbers_that_fill_a_column_are_not_counts() -> None:
@@ -168,18 +132,6 @@ def test_contacts_block_with_surname_first_and_phones() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Un percorso di quartiere\n\nAutore: Giulia RossiRegione: Emilia RomagnaLocalità: Imola\n\nTesto.",
-        "Un percorso di quartiere\n\nIl Sindaco\nElena Guerzoni\n",
-        "Un percorso di quartiere\n\nContatti:\n\nComune di Reggio Emilia\n\nUfficio Partecipazione\n",
-    ],
-)
-def test_no_contact_from_look_alikes(text: str) -> None:
-    assert _contacts(text, "article") == []
-
-
-@pytest.mark.parametrize(
     ("words", "email", "expected"),
     [
         (["Poggiali", "Daniela"], "poggialid@esempio.it", "Daniela Poggiali"),
@@ -192,27 +144,6 @@ def test_no_contact_from_look_alikes(text: str) -> None:
 )
 def test_given_name_first(words: list[str], email: str | None, expected: str) -> None:
     assert given_name_first(words, email, FirstNames()) == expected
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("2015-2018", (date(2015, 1, 1), "year", date(2018, 1, 1), "year")),
-        ("2019", (date(2019, 1, 1), "year", date(2019, 1, 1), "year")),
-        ("Marzo 2016 - Giugno 2017", (date(2016, 3, 1), "month", date(2017, 6, 1), "month")),
-        ("dal Novembre 2014 al Febbraio 2015", (date(2014, 11, 1), "month", date(2015, 2, 1), "month")),
-        ("Dicembre-Aprile 2015", (date(2014, 12, 1), "month", date(2015, 4, 1), "month")),
-    ],
-)
-def test_period(raw: str, expected: tuple) -> None:
-    value = NORMALISERS["period"](raw)
-    assert isinstance(value, DateRange)
-    assert (value.start.value, value.start.precision, value.end.value, value.end.precision) == expected
-
-
-@pytest.mark.parametrize("raw", ["2018-2015", "in corso", "17/12/2014", ""])
-def test_no_period_from_look_alikes(raw: str) -> None:
-    assert NORMALISERS["period"](raw) is None
 
 
 def _dates(text: str, doc_type: str) -> dict[str, object]:
@@ -228,19 +159,6 @@ def test_dates_take_their_role_from_the_cue_before_them() -> None:
     found = _dates(text, "other")
     assert found["start_date"] == date(2018, 3, 5) and found["start_date_precision"] == "day"
     assert found["end_date"] == date(2018, 11, 1) and found["end_date_precision"] == "month"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Un percorso di quartiere\n\nIl progetto è stato presentato il 12/03/2019 alla Giunta.",
-        "Un percorso di quartiere\n\nDelibera di Giunta n. 45 del 14/04/2018.",
-        "Un percorso di quartiere\n\nLa festa del 6 ottobre 2018 ha riunito il quartiere.",
-    ],
-)
-def test_dates_without_a_process_cue_fill_nothing(text: str) -> None:
-    found = _dates(text, "other")
-    assert "start_date" not in found and "end_date" not in found
 
 
 def test_published_date_from_the_article_date_line_and_the_card_footer() -> None:

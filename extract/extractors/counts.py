@@ -370,9 +370,9 @@ def compile_heads(data: CountsRules, resources: Resources) -> _Heads:
         for form in entry["forms"]:
             key = _phrase_key(form)
             if len(key) == 1:
-                forms[key[0]] = entry["unit"]  # one more head, read like the lexicon's
+                forms[key[0]] = entry["id"]  # one more head, read like the lexicon's
             else:
-                phrases[key] = entry["unit"]
+                phrases[key] = entry["id"]
             if "max_count" in entry:
                 limits[" ".join(key)] = int(entry["max_count"])
     return _Heads(
