@@ -23,9 +23,9 @@ from extract.config import Config, ConfigError, load_config
 from extract.document import Document, Mention
 from extract.extractors import Extractor, load_all
 from extract.inputs import relative_source
+from extract.lexicon.resources import Resources
 from extract.loaders import doc_id_of, load_file, sniff_format
 from extract.resolve import resolve
-from extract.resources import Resources
 from extract.rows import child_rows, document_row, failed_document_row, mention_rows, process_row
 from extract.settings import read_settings
 from extract.view import DocumentView

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extract.catalogue import Catalogue, Column
 from extract.document import Mention
-from extract.gazetteer import Gazetteer
+from extract.lexicon.gazetteer import Gazetteer
 from extract.registry import Registry
 from extract.text import fold
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from extract.contact_values import has_contact_value
 from extract.document import Document, LabelledField
-from extract.resources import Resources, built_once
+from extract.lexicon.contact_values import has_contact_value
+from extract.lexicon.resources import Resources, built_once
 from extract.text import line_spans
 
 Region = tuple[int, int, LabelledField | None]

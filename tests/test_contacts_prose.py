@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from extract.config import load_config
+from extract.lexicon.names import FirstNames, given_name_first
+from extract.lexicon.person_names import PersonNames
 from extract.loaders.text_loader import load_text
-from extract.names import FirstNames, given_name_first
-from extract.person_names import PersonNames
 from extract.pipeline import Pipeline
 
 CONFIG = load_config()

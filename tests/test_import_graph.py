@@ -14,19 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extract"
 LAYERS = (
     ("contract", ("extract.catalogue", "extract.settings")),
     ("configuration", ("extract.config", "extract.label_match", "extract.text", "extract.registry", "extract.repair")),
-    (
-        "lexicon",
-        (
-            "extract.resources",
-            "extract.gazetteer",
-            "extract.names",
-            "extract.person_names",
-            "extract.contact_values",
-            "extract.normalise",
-            "extract.lexicon",
-            "extract.nlp",
-        ),
-    ),
+    ("lexicon", ("extract.lexicon", "extract.normalise")),
     ("loaders", ("extract.loaders", "extract.document", "extract.classify", "extract.inputs")),
     ("view", ("extract.view",)),
     ("extractors", ("extract.extractors",)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.lexicon import ItalianLemmas
+from extract.lexicon.lemmas import ItalianLemmas
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from extract.config import load_config
+from extract.lexicon.names import FirstNames, given_name_first
 from extract.loaders.text_loader import load_text
-from extract.names import FirstNames, given_name_first
 from extract.normalise import build_normalisers
 from extract.normalise.dates import DateValue
 from extract.pipeline import Pipeline

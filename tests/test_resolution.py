@@ -8,7 +8,7 @@ from datetime import date
 from extract.config import load_config
 from extract.diff import evidence_for
 from extract.document import Mention
-from extract.gazetteer import Gazetteer
+from extract.lexicon.gazetteer import Gazetteer
 from extract.resolve import resolve
 from extract.review import highlighted
 

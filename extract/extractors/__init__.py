@@ -4,7 +4,7 @@ declares.
 They are registered by versioned name (`label_value.v1`) and chosen per document type in
 `schemas/pipeline.json`; the pipeline wraps each call so one failing extractor costs only its
 own fields. The registry and the component class are `extract.extractors.base`, the run's
-shared resources `extract.resources` (re-exported here for callers outside the package). Every
+shared resources `extract.lexicon.resources` (re-exported here for callers outside the package). Every
 module of this package is an extractor module: `load_all` imports them all, so a new extractor
 is a new module and nothing else here.
 """
@@ -15,8 +15,8 @@ import importlib
 import pkgutil
 
 from extract.extractors.base import EXTRACTORS, Extractor, component
+from extract.lexicon.resources import Resources, built_once
 from extract.registry import Registry
-from extract.resources import Resources, built_once
 
 __all__ = ["EXTRACTORS", "Extractor", "Resources", "built_once", "component", "load_all"]
 

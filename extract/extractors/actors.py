@@ -16,8 +16,8 @@ from functools import partial
 
 from extract.document import Mention
 from extract.extractors.base import Extractor, component
-from extract.nlp import nlp_for
-from extract.resources import Resources
+from extract.lexicon.nlp import nlp_for
+from extract.lexicon.resources import Resources
 from extract.text import line_spans
 from extract.view import DocumentView
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from extract.document import Mention
+from extract.lexicon.resources import Resources
 from extract.registry import Registry
-from extract.resources import Resources
 from extract.view import DocumentView
 
 EXTRACTORS = Registry("extractor")

@@ -11,7 +11,7 @@ Where a document names who is responsible, wherever it does so:
   responsabile del progetto`, `Anna Neri (referente)`), or an e-mail or phone beside it;
 - a scheda's `Struttura responsabile del processo` or `Gestione di Processo` value.
 
-Names are found by `extract.person_names` (capitalisation and the first-name gazetteer); the
+Names are found by `extract.lexicon.person_names` (capitalisation and the first-name gazetteer); the
 given name goes first (the e-mail's local part decides, then the gazetteer). Exclusion cues
 before the name (mayors, assessori, authors) and committees (a `Comitato di garanzia` field, a
 sentence about its members) make no contact. Where to look is found by substring search for the
@@ -29,13 +29,13 @@ from typing import NotRequired
 from pydantic import with_config
 from typing_extensions import TypedDict
 
-from extract.contact_values import EMAIL, RoleReader, phones_in
 from extract.document import Document, LabelledField, Mention
 from extract.extractors.base import Extractor, component
 from extract.extractors.contact_records import RecordLabels, records
-from extract.names import FirstNames
-from extract.person_names import PersonName, PersonNames
-from extract.resources import Resources, built_once
+from extract.lexicon.contact_values import EMAIL, RoleReader, phones_in
+from extract.lexicon.names import FirstNames
+from extract.lexicon.person_names import PersonName, PersonNames
+from extract.lexicon.resources import Resources, built_once
 from extract.settings import STRICT
 from extract.text import fold
 from extract.view import CONTACT_VALUE_TAG, CONTACTS_TAG, DocumentView

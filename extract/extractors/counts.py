@@ -9,7 +9,7 @@ around it (`schemas/counts.json`). For the others, a short window of text after 
 is tokenized and its noun phrase read: optional fillers (`nuovi`, `altri`), the head noun,
 a slash compound (`ragazzi/giovani`), then for groups and meetings one agreeing adjective
 that names them (`incontri pubblici`) or a group's purpose (`gruppi di cammino`). The head is
-classed by lemma (spaCy's Italian lookup tables, `extract.lexicon`) against a lexicon of head
+classed by lemma (spaCy's Italian lookup tables, `extract.lexicon.lemmas`) against a lexicon of head
 lemmas and of productive suffixes of nouns of people (`schemas/vocab/count_heads.jsonl`);
 multiword names are exceptions matched first (`schemas/vocab/count_groups.jsonl`). A number
 whose noun is left out takes the noun just named (`dieci incontri online e tre in presenza`,
@@ -33,8 +33,8 @@ from typing_extensions import TypedDict
 
 from extract.document import Mention
 from extract.extractors.base import Extractor, component
-from extract.lexicon import ItalianLemmas, italian_lemmas
-from extract.resources import Resources
+from extract.lexicon.lemmas import ItalianLemmas, italian_lemmas
+from extract.lexicon.resources import Resources
 from extract.settings import STRICT
 from extract.text import fold
 from extract.view import DocumentView

@@ -25,10 +25,10 @@ from typing_extensions import TypedDict
 from extract.document import Document, Mention
 from extract.extractors.base import Extractor, component
 from extract.extractors.label_value import date_mentions
-from extract.gazetteer import Gazetteer
+from extract.lexicon.gazetteer import Gazetteer
+from extract.lexicon.resources import Resources
 from extract.normalise.dates import DateParser, DateValue, find_dates
 from extract.normalise.numbers import YearParser
-from extract.resources import Resources
 from extract.settings import STRICT
 from extract.text import fold, line_spans
 from extract.view import DocumentView

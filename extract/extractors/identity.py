@@ -27,8 +27,8 @@ from typing_extensions import TypedDict
 from extract.document import Mention
 from extract.extractors.base import Extractor, component
 from extract.extractors.places import longest_comune
-from extract.gazetteer import Comune
-from extract.resources import Resources
+from extract.lexicon.gazetteer import Comune
+from extract.lexicon.resources import Resources
 from extract.settings import STRICT
 from extract.text import collapse_whitespace, fold
 from extract.view import DocumentView

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from extract.document import LabelledField, Mention
 from extract.extractors.base import LABELLED, Extractor, component
+from extract.lexicon.resources import Resources
 from extract.normalise.dates import DateRange, DateValue
-from extract.resources import Resources
 from extract.view import DocumentView
 
 NAME = "label_value.v1"

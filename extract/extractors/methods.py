@@ -1,6 +1,6 @@
 """Participation methods named in the text, from the vocabulary in `schemas/vocab/methods.jsonl`.
 
-Rule-based NER on the shared spaCy pipeline (`extract.nlp`): a PhraseMatcher on lower-cased
+Rule-based NER on the shared spaCy pipeline (`extract.lexicon.nlp`): a PhraseMatcher on lower-cased
 tokens. Matches inside an exclusion phrase (`Assemblea legislativa`) are dropped. Where a
 document has fields that describe its design, only those are read; cards, articles and
 reports are read whole, less site boilerplate.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from extract.document import Document, Mention
 from extract.extractors.base import Extractor, component
-from extract.nlp import nlp_for
-from extract.resources import Resources
+from extract.lexicon.nlp import nlp_for
+from extract.lexicon.resources import Resources
 from extract.view import DocumentView
 
 NAME = "methods.v1"

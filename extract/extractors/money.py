@@ -20,8 +20,8 @@ from typing_extensions import TypedDict
 
 from extract.document import Mention
 from extract.extractors.base import Extractor, component
+from extract.lexicon.resources import Resources
 from extract.normalise.numbers import CENTS
-from extract.resources import Resources
 from extract.settings import STRICT
 from extract.text import fold
 from extract.view import DocumentView

@@ -18,8 +18,8 @@ from collections import Counter
 from extract.document import Mention
 from extract.extractors.base import Extractor, component
 from extract.extractors.places import longest_comune, place_patterns, shared_area
-from extract.gazetteer import Comune
-from extract.resources import Resources
+from extract.lexicon.gazetteer import Comune
+from extract.lexicon.resources import Resources
 from extract.text import collapse_whitespace, line_spans
 from extract.view import DocumentView
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from extract.document import Document, LabelledField, Mention
 from extract.extractors.base import Extractor, component
-from extract.gazetteer import Comune, Gazetteer
-from extract.resources import Resources, built_once
+from extract.lexicon.gazetteer import Comune, Gazetteer
+from extract.lexicon.resources import Resources, built_once
 from extract.text import collapse_whitespace, line_spans
 from extract.view import DocumentView
 

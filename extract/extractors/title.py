@@ -15,7 +15,7 @@ from collections import Counter
 from extract.document import Document, Mention
 from extract.extractors.base import Extractor, component
 from extract.extractors.identity import IdentityRules
-from extract.resources import Resources
+from extract.lexicon.resources import Resources
 from extract.text import collapse_whitespace, fold, line_spans
 from extract.view import DocumentView
 

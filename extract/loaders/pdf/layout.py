@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from extract.contact_values import EMAIL, has_contact_value
+from extract.lexicon.contact_values import EMAIL, has_contact_value
 from extract.loaders.pdf.backends import Page, Rule, Word
 from extract.loaders.pdf.columns import MIN_COLUMN_ROWS, column_of, gutters, zones
 from extract.loaders.pdf.furniture import (

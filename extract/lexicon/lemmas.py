@@ -14,7 +14,7 @@ import gzip
 import json
 from importlib import resources as package_files
 
-from extract.resources import Resources, built_once
+from extract.lexicon.resources import Resources, built_once
 
 PACKAGE = "spacy_lookups_data"
 TABLE_NAME = "it_lemma_lookup_{pos}.json.gz"

@@ -1,6 +1,6 @@
 """The run's lexicon: what every extractor and the spaCy layer share for a whole run, built once
 (configuration, normalisers, gazetteer, compiled rules). It stands below both the extractors and
-`extract.nlp`, so neither imports the other to reach it."""
+`extract.lexicon.nlp`, so neither imports the other to reach it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from extract.config import Config
-from extract.gazetteer import Gazetteer
+from extract.lexicon.gazetteer import Gazetteer
 from extract.normalise import build_normalisers
 
 T = TypeVar("T")

@@ -2,7 +2,7 @@
 
 A name is a run of two to four capitalised words on one line (`Anna Neri`, `De Luca Anna`,
 `Monica Dall'Asta`, `Maria Grazia Bianchi`, `Mario ROSSI`) whose given names sit together at
-its start or its end, at least one of them in the gazetteer (`extract.names`). A run that holds a word
+its start or its end, at least one of them in the gazetteer (`extract.lexicon.names`). A run that holds a word
 which is never part of a person's name (`Piazza Felice Orsini`, `Comune`, `San`) stops there;
 words that only lead into a name (`Referente Chiara Benazzi`, `Spiega Maria Rossi`) are
 dropped; an honorific before the name (`dott.ssa`, `L'ingegnere`) is noted and left out. A
@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from extract.gazetteer import Gazetteer
-from extract.names import FirstNames, given_block, given_name_first
+from extract.lexicon.gazetteer import Gazetteer
+from extract.lexicon.names import FirstNames, given_block, given_name_first
 from extract.text import fold
 
 MIN_WORDS = 2

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from extract.config import Config
-from extract.resources import Resources, built_once
+from extract.lexicon.resources import Resources, built_once
 
 # Also split `Ausl-Aosp`, `Ausl/Asp` and `strada\\interviste` into their words.
 MAX_TEXT = 10_000_000
