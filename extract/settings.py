@@ -254,32 +254,19 @@ class LabelRow(TypedDict):
     doc_types: NotRequired[list[str]]
 
 
-CountHeadRow = with_config(STRICT)(
-    TypedDict(
-        "CountHeadRow",
-        {
-            "unit": str,
-            "about": NotRequired[str],
-            "lemmas": NotRequired[list[str]],
-            "max_count": NotRequired[int],
-            "suffixes": NotRequired[list[str]],
-            "noun_suffixes": NotRequired[list[str]],
-            "except": NotRequired[list[str]],
-        },
-    )
-)
-
-
 @with_config(STRICT)
 class VocabularyRow(TypedDict):
-    """One shape for the phrase vocabularies (methods, organisations, roles, counted groups): an
-    `id` (for counted groups, the unit), the `forms` that name it, and, where a vocabulary needs
-    them, phrases to `exclude` and a `max_count`."""
+    """One shape for every vocabulary of `vocab/` (methods, organisations, roles, counted groups
+    and the counted heads): an `id` (for counts, the unit), the `forms` that name it (for the
+    heads, lemmas), and where a vocabulary needs them, phrases to `exclude`, a `max_count`, and
+    for the heads the `suffixes` and `noun_suffixes` that make a word one."""
 
     id: str
     forms: list[str]
     exclude: NotRequired[list[str]]
     max_count: NotRequired[int]
+    suffixes: NotRequired[list[str]]
+    noun_suffixes: NotRequired[list[str]]
     about: NotRequired[str]
 
 
@@ -296,7 +283,7 @@ RULE_FILES: dict[str, Any] = {
     "values.json": ValuesRules,
     "labels.jsonl": LabelRow,
     "vocab/count_groups.jsonl": VocabularyRow,
-    "vocab/count_heads.jsonl": CountHeadRow,
+    "vocab/count_heads.jsonl": VocabularyRow,
     "vocab/methods.jsonl": VocabularyRow,
     "vocab/organisations.jsonl": VocabularyRow,
     "vocab/roles.jsonl": VocabularyRow,

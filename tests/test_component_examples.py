@@ -8,13 +8,16 @@ precision], or the Python type's name).
 `<extractor>.jsonl` (`place.v1.jsonl` …): a `text` (read as a text file, typed `doc_type`,
 `scheda` by default) and what the extractor must find in it: `includes` (these (field, value)
 pairs among its mentions), `exactly` (its mentions, no more), `values_of` (the set of one
-field's values), `none_of` (no mention of these fields) or, for an extractor of rows, `rows`
-(as many rows as listed, in text order, each holding the keys given).
+field's values), `none_of` (no mention of these fields), `best` (the value the resolver would
+take: the most confident mention of the field, then the earliest; `null` for none) or, for an
+extractor of rows, `rows` (as many rows as listed, in text order, each holding the keys given).
+Dates are written ISO, amounts with two decimals.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,12 +34,21 @@ from extract.settings import EXAMPLES_DIR
 EXAMPLES = DEFAULT_SCHEMAS_DIR / EXAMPLES_DIR
 NORMALISERS = build_normalisers(load_config())
 PIPELINE = Pipeline(load_config())
-CHECKS = ("includes", "exactly", "values_of", "none_of", "rows")
+CHECKS = ("includes", "exactly", "values_of", "none_of", "rows", "best")
 
 
 def _rows(path: Path) -> list[Any]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [pytest.param(json.loads(line), id=f"{path.stem}:{n}") for n, line in enumerate(lines, 1) if line.strip()]
+
+
+def _plain(value: Any) -> Any:
+    """A mention's value as the examples write it: dates ISO, amounts with two decimals."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return value
 
 
 def _typed(value: Any) -> dict[str, Any]:
@@ -71,7 +83,8 @@ def test_extractor_example(example: dict[str, Any], request: pytest.FixtureReque
     assert any(check in example for check in CHECKS), f"an example of {extractor} checks nothing"
     document = load_text(example["text"].encode(), "example", "example.txt", PIPELINE.config)
     document.doc_type = example.get("doc_type", "scheda")
-    found = [[mention.field, mention.value] for mention in PIPELINE.run_one(extractor, document)]
+    mentions = PIPELINE.run_one(extractor, document)
+    found = [[mention.field, _plain(mention.value)] for mention in mentions]
     for pair in example.get("includes", []):
         assert pair in found, f"{pair} not among {found}"
     if "exactly" in example:
@@ -80,6 +93,9 @@ def test_extractor_example(example: dict[str, Any], request: pytest.FixtureReque
         assert sorted({value for name, value in found if name == field}) == values
     for field in example.get("none_of", []):
         assert not [value for name, value in found if name == field]
+    for field, value in example.get("best", {}).items():
+        ranked = sorted((m for m in mentions if m.field == field), key=lambda m: (-m.confidence, m.start))
+        assert (_plain(ranked[0].value) if ranked else None) == value, [(m.value, m.confidence) for m in ranked]
     if "rows" in example:
         rows = [value for _name, value in found if isinstance(value, dict)]
         assert len(rows) == len(example["rows"]), rows

@@ -356,14 +356,14 @@ def compile_heads(data: CountsRules, resources: Resources) -> _Heads:
     suffixes: list[str] = []
     noun_suffixes: list[str] = []
     not_people: set[str] = set()
-    for entry in vocab["count_heads"]:
-        for lemma in entry.get("lemmas", ()):
-            lemmas[fold(lemma)] = entry["unit"]
+    for entry in vocab["count_heads"]:  # forms are lemmas here; `exclude` the words that are no head
+        for lemma in entry["forms"]:
+            lemmas[fold(lemma)] = entry["id"]
             if "max_count" in entry:
                 limits[fold(lemma)] = int(entry["max_count"])
         suffixes += entry.get("suffixes", ())
         noun_suffixes += entry.get("noun_suffixes", ())
-        not_people.update(fold(word) for word in entry.get("except", ()))
+        not_people.update(fold(word) for word in entry.get("exclude", ()))
     phrases: dict[tuple[str, ...], str] = {}
     forms: dict[str, str] = {}
     for entry in vocab["count_groups"]:
