@@ -33,7 +33,7 @@ from extract.view import DocumentView
 
 @dataclass
 class RunOutput:
-    """Rows of every table, accumulated over a run."""
+    """Rows of every table that one document gives."""
 
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -47,7 +47,7 @@ class RunOutput:
 
 
 class Pipeline:
-    """Built once per run: the config, shared resources and the extractor list per doc type."""
+    """Built once per run: the config, the shared resources and the components per doc type."""
 
     def __init__(self, config: Config | None = None) -> None:
         """Build the pipeline from `config` (by default `schemas/`); a configuration with any
