@@ -337,7 +337,10 @@ def read_rule_file(root: Path, name: str) -> tuple[Any, list[Problem]]:
     path = root / name
     if not path.is_file():
         return None, [Problem(name, "", "missing file")]
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(name, f"byte {exc.start}", "not UTF-8 text")]
     if name.endswith(".jsonl"):
         rows, problems = [], []
         for number, line in enumerate(text.splitlines(), start=1):

@@ -115,6 +115,13 @@ def _derivation_from_unknown_field(root: Path) -> None:
     _edit_json(root / "tables.json", change)
 
 
+def _not_utf8(root: Path) -> None:
+    path = root / "html.json"
+    data = path.read_bytes()
+    assert b'"about": "' in data
+    path.write_bytes(data.replace(b'"about": "', '"about": "è'.encode("latin-1"), 1))  # a cp1252 editor
+
+
 def _missing_file(root: Path) -> None:
     (root / "money.json").unlink()
 
@@ -146,6 +153,7 @@ FAULTS = [
     (_unknown_document_type, "pipeline.json", "extractors.delibera", "no rule of doc_types.json"),
     (_derivation_from_unknown_field, "tables.json", "derivation.from", "'start_day', which is no resolved column"),
     (_missing_file, "money.json", "", "missing file"),
+    (_not_utf8, "html.json", "byte ", "not UTF-8 text"),
     (_misnamed_vocabulary_file, "vocab/role.jsonl", "", "no part of the pipeline reads this file"),
     (_sources_out_of_date, "tables.json", "columns.amount_funded_eur.sources", "does not list money_prose.v1"),
 ]
