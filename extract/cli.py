@@ -69,7 +69,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     from extract.baseline import build_baseline, write_baseline
-    from extract.evaluate import find_gold, load_output, score
+    from extract.evaluate import find_gold, find_links_gold, load_output, score, score_links
     from extract.report import misses_listing, scores_markdown, scores_table
     from extract.runner import run_files
 
@@ -93,7 +93,17 @@ def _cmd_eval(args: argparse.Namespace) -> int:
             run_files(files, out, schemas=args.schemas, progress=False if args.quiet else None)
             tables = load_output(out)
     scores = score(gold, tables)
+    links_gold = find_links_gold(args.gold_dirs)
+    if links_gold:
+        scores.links = score_links(gold, links_gold, tables)
     print(scores_markdown(scores) if args.markdown else scores_table(scores))
+    if scores.links is not None:
+        links = scores.links
+        print(
+            f"\nlinks (pairs of gold documents sharing a process_key, links.gold.json): P {links.precision:.3f} "
+            f"R {links.recall:.3f} F1 {links.f1:.3f} (TP {links.tp}, FP {links.fp}, FN {links.fn})"
+            + ("" if "links" in tables else "; this output has no links table")
+        )
     if args.misses:
         print("\n" + misses_listing(scores))
     print(f"\n{len(gold)} gold documents scored in {time.perf_counter() - started:.1f} s")

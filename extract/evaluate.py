@@ -10,6 +10,7 @@ false negatives, never as skipped.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import warnings
@@ -27,6 +28,8 @@ from extract.catalogue import Catalogue
 from extract.config import load_config
 
 GOLD_SUFFIX = ".gold.json"
+LINKS_GOLD = "links.gold.json"  # which documents describe the same process (SPEC, gold section)
+NO_PROCESS_FIELD = "processes.none"  # gold `"processes": null`: a processes row is a false positive
 AMOUNT_TOLERANCE = 0.005
 
 
@@ -84,6 +87,7 @@ class Outcome:
 class Scores:
     fields: dict[str, FieldScore] = field(default_factory=lambda: defaultdict(FieldScore))
     outcomes: list[Outcome] = field(default_factory=list)
+    links: FieldScore | None = None  # pairs of gold documents sharing a process_key, when gold has links
 
     def record(self, outcome: Outcome) -> None:
         self.fields[outcome.field].add(outcome.score)
@@ -98,10 +102,13 @@ class Scores:
 
     def as_dict(self) -> dict[str, Any]:
         micro = self.micro()
-        return {
+        result = {
             "fields": {name: _score_dict(score) for name, score in sorted(self.fields.items())},
             "micro": _score_dict(micro),
         }
+        if self.links is not None:
+            result["links"] = _score_dict(self.links)
+        return result
 
 
 def _score_dict(score: FieldScore) -> dict[str, Any]:
@@ -123,6 +130,8 @@ def find_gold(dirs: Iterable[Path]) -> list[GoldDocument]:
         paths = [directory] if directory.is_file() else sorted(directory.rglob(f"*{GOLD_SUFFIX}"))
         base = directory.parent if directory.is_file() else directory
         for gold_path in paths:
+            if gold_path.name == LINKS_GOLD:  # the links of a folder, not a document's answer key
+                continue
             document = gold_path.with_name(gold_path.name[: -len(GOLD_SUFFIX)])
             if not document.is_file():
                 warnings.warn(f"gold file without its document: {gold_path}", stacklevel=2)
@@ -250,6 +259,10 @@ def score(gold_docs: list[GoldDocument], tables: dict[str, Any], catalogue: Cata
     scores = Scores()
     for gold_doc in gold_docs:
         label = gold_doc.name
+        if "processes" in gold_doc.gold and gold_doc.gold["processes"] is None:
+            rows = index["processes"].get(gold_doc.doc_id, [])
+            none = FieldScore(fp=1) if rows else FieldScore(tn=1)
+            scores.record(Outcome(label, gold_doc.doc_id, NO_PROCESS_FIELD, None, rows[0] if rows else None, none))
         for table in sorted(catalogue.scalar_tables, key=_processes_first):
             expected = gold_doc.gold.get(table)
             if not isinstance(expected, dict):
@@ -279,3 +292,48 @@ def score(gold_docs: list[GoldDocument], tables: dict[str, Any], catalogue: Cata
             outcome = score_rows(expected_rows, extracted_rows)
             scores.record(Outcome(label, gold_doc.doc_id, table, expected_rows, extracted_rows, outcome))
     return scores
+
+
+@dataclass(frozen=True)
+class LinksGold:
+    """`links.gold.json` of a gold folder: clusters of documents (by doc_id) that describe one process."""
+
+    root: Path
+    clusters: list[list[str]]
+
+
+def find_links_gold(dirs: Iterable[Path]) -> list[LinksGold]:
+    """The `links.gold.json` of each folder given (paths in it are relative to that folder)."""
+    found = []
+    for directory in dirs:
+        path = directory / LINKS_GOLD
+        if not (directory.is_dir() and path.is_file()):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        clusters = []
+        for cluster in data.get("clusters", []):
+            members = [directory / name for name in cluster]
+            missing = [str(member) for member in members if not member.is_file()]
+            if missing:
+                warnings.warn(f"{path}: linked documents not found: {', '.join(missing)}", stacklevel=2)
+            clusters.append([hashlib.sha256(m.read_bytes()).hexdigest() for m in members if m.is_file()])
+        found.append(LinksGold(directory, clusters))
+    return found
+
+
+def _pairs(groups: Iterable[Iterable[str]]) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for group in groups for a, b in itertools.combinations(sorted(set(group)), 2)}
+
+
+def score_links(gold_docs: list[GoldDocument], links: list[LinksGold], tables: dict[str, Any]) -> FieldScore:
+    """Pairs of gold documents that share a `process_key` against the pairs the gold clusters
+    make (SPEC): a document with gold in no cluster is a process of its own. Without a `links`
+    table every document is its own process."""
+    documents = {gold.doc_id for gold in gold_docs} | {doc for item in links for c in item.clusters for doc in c}
+    keys: dict[str, set[str]] = defaultdict(set)
+    for row in tables.get("links", []):
+        if row["doc_id"] in documents:
+            keys[row["process_key"]].add(row["doc_id"])
+    expected = _pairs(cluster for item in links for cluster in item.clusters)
+    found = _pairs(keys.values())
+    return FieldScore(tp=len(expected & found), fp=len(found - expected), fn=len(expected - found))

@@ -40,6 +40,11 @@ def test_eval_runs_the_pipeline_itself_and_is_reproducible(tmp_path: Path) -> No
     second = _extract("eval", str(CORPUS), "--quiet", "--json", str(tmp_path / "b.json"))
     assert first.returncode == second.returncode == 0, first.stderr
     assert json.loads((tmp_path / "a.json").read_text()) == json.loads((tmp_path / "b.json").read_text())
+    # links.gold.json is scored beside the fields (48 gold pairs), and is no document's gold
+    links = json.loads((tmp_path / "a.json").read_text())["links"]
+    assert links["tp"] + links["fn"] == 48
+    assert "links (pairs of gold documents sharing a process_key" in first.stdout
+    assert "gold file without its document" not in first.stderr
 
 
 def test_eval_usage_errors(tmp_path: Path) -> None:
