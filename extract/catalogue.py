@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 LIST_TYPE_PREFIX = "list<"
-TableKind = Literal["document", "process", "rows", "mentions", "errors", "texts"]
+TableKind = Literal["document", "files", "process", "rows", "mentions", "errors", "texts"]
 Origin = Literal["document", "run", "span", "mention"]
 # Kinds whose columns are one value per document, resolved from mentions (scored and diffed field by field).
 SCALAR_KINDS = ("process", "document")

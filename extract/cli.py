@@ -18,7 +18,9 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 def _print_summary(summary: Any, out: Path | None) -> None:
     types = ", ".join(f"{name} {count}" for name, count in sorted(summary.doc_types.items())) or "none"
-    print(f"documents: {summary.files} ({types})")
+    documents = sum(summary.doc_types.values())
+    same = "" if documents == summary.files else f" from {summary.files} files (identical files are one document)"
+    print(f"documents: {documents}{same} ({types})")
     print("rows: " + ", ".join(f"{name} {count}" for name, count in summary.rows.items()))
     if summary.errors:
         print(f"errors: {len(summary.errors)}")

@@ -24,12 +24,16 @@ def is_input_file(path: Path) -> bool:
 
 
 def relative_source(path: Path, root: Path) -> str:
-    """SPEC's `source_path`: the file relative to the input folder it was found under."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    """SPEC's `source_path`: the file relative to the input folder it was found under (a file
+    given as an input is its own root: its name)."""
+    if path == root or not path.is_relative_to(root):
+        return path.name
+    return path.relative_to(root).as_posix()
 
 
 def input_files(inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """(root, file) for every input file; folders are walked recursively, in sorted order."""
+    """(root, file) for every input file, the root being the input as given (a folder, walked
+    recursively in sorted order, or the file itself)."""
     found: list[tuple[Path, Path]] = []
     for given in inputs:
         if given.is_dir():
@@ -39,7 +43,7 @@ def input_files(inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
                 if is_input_file(path) and not any(part.startswith(".") for part in path.relative_to(given).parts)
             ]
         elif given.is_file():
-            found.append((given.parent, given))
+            found.append((given, given))
         else:
             raise FileNotFoundError(f"input not found: {given}")
     return found

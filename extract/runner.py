@@ -34,6 +34,8 @@ from extract.pipeline import Pipeline
 from extract.runs import Job, RunReport
 from extract.state import CACHE_DIR, ResultStore, document_key, pipeline_version, read_manifest, write_manifest
 
+FILES_TABLE = "files"  # one row per input file (SPEC `files`), written by the run, not by a document
+
 
 def plan(files: list[tuple[Path, Path]], version: str) -> list[Job]:
     """One job per (root, file): its source path under the root, its key for the result store."""
@@ -41,8 +43,24 @@ def plan(files: list[tuple[Path, Path]], version: str) -> list[Job]:
     for root, path in files:
         doc_id = hashlib.sha256(path.read_bytes()).hexdigest()
         source_path = relative_source(path, root)
-        jobs.append(Job(root, path, source_path, document_key(doc_id, source_path, version)))
+        jobs.append(Job(root, path, source_path, document_key(doc_id, source_path, version), doc_id))
     return jobs
+
+
+def representatives(jobs: list[Job]) -> dict[str, Job]:
+    """doc_id -> the job that stands for the document: identical bytes at several paths are one
+    document, read once, its `source_path` the first of its paths in sorted order (SPEC)."""
+    chosen: dict[str, Job] = {}
+    for job in jobs:
+        current = chosen.get(job.doc_id)
+        if current is None or (job.source_path, str(job.root)) < (current.source_path, str(current.root)):
+            chosen[job.doc_id] = job
+    return chosen
+
+
+def file_row(job: Job) -> dict[str, str]:
+    """The `files` row of one input file."""
+    return {"path": job.source_path, "input_root": str(job.root.resolve()), "doc_id": job.doc_id}
 
 
 # --- workers -------------------------------------------------------------------------------
@@ -140,8 +158,9 @@ def run_files(
         raise ConfigError(problems, config.schemas_dir)
     _remove_leftovers(out_dir)
     store = ResultStore(out_dir)
-    todo = [job for job in jobs if force or not store.has(job.key)]
-    todo = list({job.key: job for job in todo}.values())  # the same file given twice is extracted once
+    standing = representatives(jobs)
+    documents = [job for job in jobs if standing[job.doc_id] is job]  # identical files: read once
+    todo = [job for job in documents if force or not store.has(job.key)]
     bar = tqdm(
         total=len(todo), desc="extract", unit="doc", disable=None if progress is None else not progress, file=sys.stderr
     )
@@ -150,12 +169,14 @@ def run_files(
 
         for _job in extract_on_dask(todo, config, scheduler, store):
             bar.update()
-        report = _write_tables(jobs, store, config, out_dir, layout, iter(()), set())
+        report = _write_tables(jobs, standing, store, config, out_dir, layout, iter(()), set())
     else:  # results arrive in input order: write them while the workers go on
         done = _extract_local(todo, pipeline or Pipeline(config), workers or os.cpu_count() or 1, store)
-        report = _write_tables(jobs, store, config, out_dir, layout, _counted(done, bar), {job.key for job in todo})
+        report = _write_tables(
+            jobs, standing, store, config, out_dir, layout, _counted(done, bar), {job.key for job in todo}
+        )
     bar.close()
-    report.extracted, report.reused = len(todo), len(jobs) - len(todo)
+    report.extracted, report.reused = len(todo), len(documents) - len(todo)
     write_manifest(
         out_dir,
         {
@@ -197,6 +218,7 @@ def _counted(done: Iterator[Job], bar: tqdm) -> Iterator[Job]:
 
 def _write_tables(
     jobs: list[Job],
+    standing: dict[str, Job],
     store: ResultStore,
     config: Config,
     out_dir: Path,
@@ -204,8 +226,9 @@ def _write_tables(
     arriving: Iterator[Job],
     pending: set[str],
 ) -> RunReport:
-    """Stream every document's rows, in input order, into the tables; a document still being
-    extracted (its key in `pending`) is waited for as it arrives from `arriving`, in order."""
+    """Stream every document's rows, in input order, into the tables, and every file into
+    `files`; a document still being extracted (its key in `pending`) is waited for as it arrives
+    from `arriving`, in order. A file whose bytes another file stands for adds only its `files` row."""
     if layout == "dataset":
         from extract.engines.dataset import DatasetWriter as Writer
     else:
@@ -219,6 +242,10 @@ def _write_tables(
     rows = dict.fromkeys(tables, 0)
     try:
         for number, job in enumerate(jobs, start=1):
+            buffers[FILES_TABLE].append(file_row(job))
+            rows[FILES_TABLE] += 1
+            if standing[job.doc_id] is not job:
+                continue
             if job.key in pending:
                 pending.discard(job.key)
                 arrived = next(arriving)

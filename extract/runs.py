@@ -11,15 +11,20 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Job:
+    """One input file: its root (the input as given), its path, its path under the root, its
+    document (the sha256 of its bytes) and its key in the result store."""
+
     root: Path
     path: Path
     source_path: str
     key: str
+    doc_id: str = ""
 
 
 @dataclass
 class RunReport:
-    """What a run did: documents by type, rows per table, errors, and how much was new."""
+    """What a run did: files read, documents by type (identical files are one document), rows
+    per table, errors, and how much was new."""
 
     files: int
     doc_types: Counter[str]
