@@ -95,20 +95,40 @@ def evidence_for(mentions: list[dict[str, Any]], field: str, value: Any) -> Evid
     return Evidence(best["raw"], int(best["start_char"]), int(best["end_char"]), best["extractor"])
 
 
+def matched_documents(paths_a: dict[str, str], paths_b: dict[str, str]) -> dict[str, str]:
+    """doc_id in A -> doc_id in B for the documents the two runs share: the same bytes, or else a
+    file changed at the same path (its bytes, so its doc_id, differ; it is one document changed,
+    not one removed and one added)."""
+    pairs = {doc_id: doc_id for doc_id in paths_a if doc_id in paths_b}
+    by_path_a: dict[str, list[str]] = {}
+    by_path_b: dict[str, list[str]] = {}
+    for paths, other, by_path in ((paths_a, paths_b, by_path_a), (paths_b, paths_a, by_path_b)):
+        for doc_id, path in paths.items():
+            if doc_id not in other:
+                by_path.setdefault(path, []).append(doc_id)
+    for path, (doc_a, *more_a) in by_path_a.items():
+        found_b = by_path_b.get(path, [])
+        if not more_a and len(found_b) == 1:  # one document at that path on each side
+            pairs[doc_a] = found_b[0]
+    return pairs
+
+
 def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = None) -> RunDiff:
-    """Compare two output folders document by document (matched by doc_id), table by table as the
-    field catalogue sorts them: field by field for one-row-per-document tables, row by row for the rest."""
+    """Compare two output folders document by document (matched by doc_id, else by path: a file
+    changed in place), table by table as the field catalogue sorts them: field by field for
+    one-row-per-document tables, row by row for the rest."""
     catalogue = load_config().catalogue
     tables_a, tables_b = load_output(out_a), load_output(out_b)
     paths_a = {row["doc_id"]: row["source_path"] for row in tables_a["documents"]}
     paths_b = {row["doc_id"]: row["source_path"] for row in tables_b["documents"]}
     mentions_a = by_doc(tables_a.get("mentions", []))
     mentions_b = by_doc(tables_b.get("mentions", []))
+    pairs = matched_documents(paths_a, paths_b)
     changes: list[Change] = []
-    for doc_id in sorted(set(paths_a) & set(paths_b), key=lambda key: paths_b[key]):
+    for doc_a, doc_b in sorted(pairs.items(), key=lambda pair: paths_b[pair[1]]):
         for table in catalogue.scalar_tables:
-            row_a = _row(tables_a, table, doc_id)
-            row_b = _row(tables_b, table, doc_id)
+            row_a = _row(tables_a, table, doc_a)
+            row_b = _row(tables_b, table, doc_b)
             for field in sorted((set(row_a) | set(row_b)) - IGNORED_COLUMNS):
                 before, after = row_a.get(field), row_b.get(field)
                 if _equal(before, after):
@@ -116,22 +136,23 @@ def diff_outputs(out_a: Path, out_b: Path, gold: list[GoldDocument] | None = Non
                 kind = "added" if _is_empty(before) else "removed" if _is_empty(after) else "changed"
                 changes.append(
                     Change(
-                        paths_b[doc_id],
+                        paths_b[doc_b],
                         f"{table}.{field}",
                         kind,
                         _jsonable(before),
                         _jsonable(after),
-                        evidence_for(mentions_a.get(doc_id, []), field, before) if not _is_empty(before) else None,
-                        evidence_for(mentions_b.get(doc_id, []), field, after) if not _is_empty(after) else None,
+                        evidence_for(mentions_a.get(doc_a, []), field, before) if not _is_empty(before) else None,
+                        evidence_for(mentions_b.get(doc_b, []), field, after) if not _is_empty(after) else None,
                     )
                 )
         changes += _child_changes(
-            catalogue.row_tables, tables_a, tables_b, doc_id, paths_b[doc_id], mentions_a, mentions_b
+            catalogue.row_tables, tables_a, tables_b, (doc_a, doc_b), paths_b[doc_b], mentions_a, mentions_b
         )
+    matched_b = set(pairs.values())
     result = RunDiff(
         changes=changes,
-        only_in_a=sorted(paths_a[key] for key in set(paths_a) - set(paths_b)),
-        only_in_b=sorted(paths_b[key] for key in set(paths_b) - set(paths_a)),
+        only_in_a=sorted(paths_a[key] for key in set(paths_a) - set(pairs)),
+        only_in_b=sorted(paths_b[key] for key in set(paths_b) - matched_b),
     )
     if gold:
         result.scores_a, result.scores_b = score(gold, tables_a), score(gold, tables_b)
@@ -142,25 +163,27 @@ def _child_changes(
     row_tables: tuple[str, ...],
     tables_a: dict[str, list[dict[str, Any]]],
     tables_b: dict[str, list[dict[str, Any]]],
-    doc_id: str,
+    documents: tuple[str, str],
     source_path: str,
     mentions_a: dict[str, list[dict[str, Any]]],
     mentions_b: dict[str, list[dict[str, Any]]],
 ) -> list[Change]:
-    """Rows of `counts`, `actors`, `contacts` found by one run and not the other."""
+    """Rows of `counts`, `actors`, `contacts` found by one run and not the other (`documents`: the
+    document's doc_id in A and in B)."""
+    doc_a, doc_b = documents
     changes = []
     for table in row_tables:
         rows_a = {
-            value_as_text(row_value(row)): row_value(row) for row in tables_a.get(table, []) if row["doc_id"] == doc_id
+            value_as_text(row_value(row)): row_value(row) for row in tables_a.get(table, []) if row["doc_id"] == doc_a
         }
         rows_b = {
-            value_as_text(row_value(row)): row_value(row) for row in tables_b.get(table, []) if row["doc_id"] == doc_id
+            value_as_text(row_value(row)): row_value(row) for row in tables_b.get(table, []) if row["doc_id"] == doc_b
         }
         for key in sorted(rows_a.keys() - rows_b.keys()):
-            evidence = evidence_for(mentions_a.get(doc_id, []), table, rows_a[key])
+            evidence = evidence_for(mentions_a.get(doc_a, []), table, rows_a[key])
             changes.append(Change(source_path, table, "removed", rows_a[key], None, evidence, None))
         for key in sorted(rows_b.keys() - rows_a.keys()):
-            evidence = evidence_for(mentions_b.get(doc_id, []), table, rows_b[key])
+            evidence = evidence_for(mentions_b.get(doc_b, []), table, rows_b[key])
             changes.append(Change(source_path, table, "added", None, rows_b[key], None, evidence))
     return changes
 
