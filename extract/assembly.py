@@ -14,8 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from extract.catalogue import Catalogue
 from extract.config import Config, load_config, read_schemas, schemas_root
 from extract.extractors import load_all
@@ -28,6 +26,7 @@ from extract.settings import (
     CATALOGUE_FILE,
     ConfigError,
     Problem,
+    adapter_for,
     read_rule_file,
     shape_problems,
     unknown_files,
@@ -200,7 +199,7 @@ def component_settings_problems(root: Path, registry: Registry) -> list[Problem]
         checked.add((kind.settings_file, id(kind.Settings)))
         content, found = read_rule_file(root, kind.settings_file)
         if content is not None:
-            found += shape_problems(kind.settings_file, content, TypeAdapter(kind.Settings))
+            found += shape_problems(kind.settings_file, content, adapter_for(kind.Settings))
         problems += [problem for problem in found if problem not in problems]
     return problems
 

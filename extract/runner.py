@@ -153,9 +153,15 @@ def run_files(
             len(jobs),
             True,
         )
-    problems = check_schemas(config.schemas_dir)  # after the up-to-date check, which loads no extractor
-    if problems:
-        raise ConfigError(problems, config.schemas_dir)
+    # After the up-to-date check, which loads no extractor, and before anything is extracted: the
+    # pipeline checks its configuration as it is built; Dask's workers build their own, so the
+    # configuration is checked here for them.
+    if engine == "dask":
+        problems = check_schemas(config.schemas_dir)
+        if problems:
+            raise ConfigError(problems, config.schemas_dir)
+    else:
+        pipeline = pipeline or Pipeline(config)
     _remove_leftovers(out_dir)
     store = ResultStore(out_dir)
     standing = representatives(jobs)
@@ -171,7 +177,8 @@ def run_files(
             bar.update()
         report = _write_tables(jobs, standing, store, config, out_dir, layout, iter(()), set())
     else:  # results arrive in input order: write them while the workers go on
-        done = _extract_local(todo, pipeline or Pipeline(config), workers or os.cpu_count() or 1, store)
+        assert pipeline is not None
+        done = _extract_local(todo, pipeline, workers or os.cpu_count() or 1, store)
         report = _write_tables(
             jobs, standing, store, config, out_dir, layout, _counted(done, bar), {job.key for job in todo}
         )

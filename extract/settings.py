@@ -10,6 +10,7 @@ settings against its signature the same way). Documentation keys (`about`, `_doc
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -292,7 +293,12 @@ CATALOGUE_FILE = "tables.json"  # checked by its own model (`extract.catalogue`)
 # The components' example corpora (`tests/test_component_examples.py` runs them): data for the
 # tests, read by no part of the pipeline, so no part of what decides the rows.
 EXAMPLES_DIR = "examples"
-_ADAPTERS = {name: TypeAdapter(shape) for name, shape in RULE_FILES.items()}
+
+
+@functools.cache
+def adapter_for(shape: Any) -> TypeAdapter[Any]:
+    """The validator of one shape, built once (the build check and each pipeline read the same files)."""
+    return TypeAdapter(shape)
 
 
 def _is_documentation(key: object) -> bool:
@@ -362,7 +368,7 @@ def check_rule_file(root: Path, name: str) -> tuple[Any, list[Problem]]:
     content, problems = read_rule_file(root, name)
     if content is None:
         return None, problems
-    return content, problems + shape_problems(name, content, _ADAPTERS[name])
+    return content, problems + shape_problems(name, content, adapter_for(RULE_FILES[name]))
 
 
 def shape_problems(name: str, content: Any, adapter: TypeAdapter[Any]) -> list[Problem]:
@@ -397,7 +403,7 @@ def read_settings(root: Path, name: str | None, shape: Any) -> Any:
         return None
     content, problems = read_rule_file(root, name)
     if content is not None:
-        problems += shape_problems(name, content, TypeAdapter(shape))
+        problems += shape_problems(name, content, adapter_for(shape))
     if problems:
         raise ConfigError(problems, root)
     return content
